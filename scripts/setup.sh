@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs everything `make demo`, `make test` and `make dist` need, idempotently.
+# Each step checks first and does nothing when its tool is already there at the pinned version.
+# Pins: Trunk 0.21.14 (0.22 needs a newer rustc than this machine has), wasm-bindgen-cli equal
+# to Cargo.lock's wasm-bindgen, wasm-opt from npm binaryen (Debian's binaryen is too old),
+# Debian's chromium + chromium-driver, npm packages from package-lock.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+say() { printf 'setup: %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  say "installing Debian chromium + chromium-driver"
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
+  say "installing trunk $TRUNK_VERSION (takes several minutes, once)"
+  cargo install --locked "trunk@$TRUNK_VERSION"
+fi
+
+# wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock, or the generated glue
+# does not match the wasm. Its own lockfile names a crate the registry here lacks, so no --locked.
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
+  say "installing wasm-bindgen-cli $WB_VERSION (takes a few minutes, once)"
+  cargo install --force "wasm-bindgen-cli@$WB_VERSION"
+fi
+say "ready (trunk $TRUNK_VERSION, wasm-bindgen $WB_VERSION, $(wasm-opt --version), $(chromium --version))"
