@@ -1,1 +1,47 @@
+//! # status-widget
+//!
+//! A status banner that expands into an incident timeline, for any page that serves the
+//! Statuspage v2 public API. The data flows one way:
+//!
+//! ```text
+//! feed (fetch; decode every Statuspage v2 document kind)  →  model::Snapshot (pure data)
+//!   →  Snapshot::as_of(now) (replay)  →  state (pure reducer)  →  components (yew views)
+//! ```
+//!
+//! Read a feed and ask what is going on:
+//!
+//! ```
+//! let (_, snapshot) = status_widget::feed::decode(br#"{
+//!     "page": {"name": "Example"},
+//!     "status": {"indicator": "minor", "description": "Partially Degraded Service"},
+//!     "components": [], "incidents": []
+//! }"#).unwrap();
+//! assert_eq!(snapshot.overall().description.as_deref(), Some("Partially Degraded Service"));
+//! assert!(snapshot.active().is_empty());
+//! ```
+//!
+//! Everything but the views and the browser client builds and tests natively.
+#![deny(missing_docs)]
 
+pub mod config;
+pub mod feed;
+pub mod labels;
+pub mod model;
+pub mod state;
+pub mod text;
+pub mod time;
+
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod standalone;
+#[cfg(target_arch = "wasm32")]
+mod styles;
+
+/// Attaches the widget's stylesheet to a document, as the standalone page does; for
+/// in-browser tests that mount [`components::App`] themselves.
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub fn styles_for_tests(document: &web_sys::Document) {
+    let _ = styles::adopt(document);
+}

@@ -1,0 +1,30 @@
+# The two commands that matter: `make demo` and `make test`. Both install what they need.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+.PHONY: setup demo test dist size clean
+
+## setup: install the wasm target, Trunk, wasm-bindgen-cli, wasm-opt, Chromium, npm packages (idempotent)
+setup:
+	@scripts/setup.sh
+
+## demo: build the release bundle and serve the standalone page at http://127.0.0.1:8080
+demo: setup dist
+	@echo "status-widget demo: http://127.0.0.1:8080/  (try ?src=https://www.githubstatus.com or ?now=live)"
+	node tests/support/server.mjs --port 8080 --root dist
+
+## test: lint, native tests, in-browser tests, release build, end-to-end tests
+test: setup
+	@scripts/test.sh
+
+## dist: release build into dist/ (wasm-opt -Oz, stable file names)
+dist: setup
+	trunk build --release
+
+## size: raw / gzip / brotli bytes of the wasm and JS in dist/
+size: dist
+	@node scripts/size.mjs dist
+
+clean:
+	cargo clean
+	rm -rf dist artifacts

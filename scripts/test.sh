@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Runs every test layer and ends with one line a person can read:
+#   lint → native cargo test → wasm-bindgen-test in Chromium → release build → Playwright e2e.
+# Each layer runs even if an earlier one failed (except that e2e needs the build), so one
+# run shows everything that is wrong. The feed server the browser tests need is started here.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CI="${CI:-}"
+LOG_DIR=artifacts/test-logs
+mkdir -p "$LOG_DIR"
+
+passed=0; failed=0; broken=()
+layer_report=()
+
+# Adds the counts from a cargo test log ("test result: ok. 5 passed; 1 failed; ...").
+count_cargo() {
+  local p f
+  p=$(grep -Eo 'test result: [A-Za-z]+\. [0-9]+ passed' "$1" | grep -Eo '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
+  f=$(grep -Eo '[0-9]+ failed' "$1" | awk '{s+=$1} END {print s+0}')
+  echo "$p $f"
+}
+
+run_layer() { # name, log, counter, command...
+  local name=$1 log=$2 counter=$3; shift 3
+  printf '\n== %s ==\n' "$name"
+  "$@" 2>&1 | tee "$log"
+  local status=${PIPESTATUS[0]} p=0 f=0
+  if [ -n "$counter" ]; then read -r p f < <("$counter" "$log"); fi
+  if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; broken+=("$name (exit $status)"); fi
+  passed=$((passed + p)); failed=$((failed + f))
+  layer_report+=("$name $p/$((p + f))")
+  return "$status"
+}
+
+count_node() {
+  local p f
+  p=$(grep -E '^# pass [0-9]+' "$1" | awk '{print $3}' | tail -1)
+  f=$(grep -E '^# fail [0-9]+' "$1" | awk '{print $3}' | tail -1)
+  echo "${p:-0} ${f:-0}"
+}
+
+lint() {
+  cargo fmt --all -- --check &&
+    cargo clippy --all-targets -q -- -D warnings &&
+    cargo clippy --target wasm32-unknown-unknown --all-targets -q -- -D warnings
+}
+
+# The feed server for the in-browser tests (fixed port, baked into the test binary).
+SW_TEST_PORT=${SW_TEST_PORT:-47800}
+export SW_TEST_SERVER="http://127.0.0.1:$SW_TEST_PORT"
+node tests/support/server.mjs --port "$SW_TEST_PORT" >"$LOG_DIR/server.log" 2>&1 &
+server_pid=$!
+trap 'kill $server_pid 2>/dev/null' EXIT
+
+run_layer "lint (fmt, clippy native + wasm)" "$LOG_DIR/lint.log" "" lint
+run_layer "native (cargo test)" "$LOG_DIR/native.log" count_cargo cargo test
+run_layer "browser (wasm-bindgen-test in Chromium)" "$LOG_DIR/browser.log" count_cargo \
+  cargo test --target wasm32-unknown-unknown --test browser
+if run_layer "build (trunk build --release)" "$LOG_DIR/build.log" "" trunk build --release; then
+  run_layer "end to end (Playwright + Chromium)" "$LOG_DIR/e2e.log" count_node \
+    node --test --test-reporter=tap tests/e2e/
+else
+  failed=$((failed + 1)); broken+=("end to end (not run: build failed)")
+fi
+
+printf '\n'
+for line in "${layer_report[@]}"; do printf '  %s\n' "$line"; done
+for b in "${broken[@]}"; do printf '  broken: %s\n' "$b"; done
+if [ "$failed" -eq 0 ]; then
+  echo "make test: PASSED — $passed tests passed, 0 failed"
+else
+  echo "make test: FAILED — $passed tests passed, $failed failed (logs in $LOG_DIR/)"
+  exit 1
+fi

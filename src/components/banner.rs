@@ -1,0 +1,117 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::badge::Badge;
+use super::tone;
+use crate::labels;
+use crate::model::{Incident, OverallSource, Snapshot, Time};
+use crate::time;
+
+/// How many component names the banner lists before "and N more".
+const NAMED_COMPONENTS: usize = 3;
+
+/// Props of [`Banner`].
+#[derive(Properties, PartialEq)]
+pub struct BannerProps {
+    /// The picture to summarise (already as of `now`).
+    pub snapshot: Rc<Snapshot>,
+    /// The current (or pinned) instant.
+    pub now: Time,
+    /// When the feed was last read (or the pinned instant).
+    pub checked_at: Time,
+    /// Whether the timeline is open.
+    pub expanded: bool,
+    /// The id of the panel this banner opens.
+    pub panel_id: AttrValue,
+    /// Time zone for displayed times.
+    pub time_zone: Option<AttrValue>,
+    /// Called on click, Enter or Space.
+    pub on_toggle: Callback<()>,
+    /// The button, for returning focus on Escape.
+    pub node_ref: NodeRef,
+}
+
+/// The compact line: overall status, and the most severe active incident or maintenance
+/// with its status, impact, age and components. A `<button>` so click, Enter and Space all
+/// toggle, with `aria-expanded` telling assistive technology the state.
+#[function_component]
+pub fn Banner(props: &BannerProps) -> Html {
+    let overall = props.snapshot.overall();
+    let active = props.snapshot.active();
+    let severity = overall
+        .indicator
+        .severity()
+        .max(active.first().map_or(crate::model::Severity::None, |i| i.severity()));
+    let overall_text = match (&overall.description, overall.source, active.is_empty()) {
+        (Some(description), _, _) => description.clone(),
+        (None, OverallSource::Incidents, true) => "No active incidents".to_owned(),
+        (None, _, _) => labels::indicator(&overall.indicator).into_owned(),
+    };
+    let onclick = props.on_toggle.reform(|_: MouseEvent| ());
+    let tz = props.time_zone.as_deref();
+
+    let detail = match active.first() {
+        Some(incident) => headline(incident, props.now),
+        None => html! {
+            <span class="sw-banner__checked">
+                { "Checked " }
+                <time datetime={time::machine(props.checked_at)}>{ time::local(props.checked_at, tz) }</time>
+            </span>
+        },
+    };
+    let more = (active.len() > 1).then(|| {
+        let others = active.len() - 1;
+        html! {
+            <span class="sw-banner__more">
+                { format!("+{others} more") }
+                <span class="sw-visually-hidden">{ if others == 1 { " active incident" } else { " active incidents" } }</span>
+            </span>
+        }
+    });
+
+    html! {
+        <button
+            type="button"
+            ref={props.node_ref.clone()}
+            class={classes!("sw-banner", format!("sw-banner--{}", tone(severity)))}
+            aria-expanded={props.expanded.to_string()}
+            aria-controls={props.panel_id.clone()}
+            part="banner"
+            {onclick}
+        >
+            <span class="sw-banner__status">
+                <span class={classes!("sw-icon", format!("sw-icon--{}", tone(severity)))} aria-hidden="true"></span>
+                <span class="sw-banner__overall">{ overall_text }</span>
+            </span>
+            { detail }
+            { for more }
+            <span class="sw-banner__chevron" aria-hidden="true"></span>
+        </button>
+    }
+}
+
+/// The active incident's line: name, then status · impact · age · components.
+fn headline(incident: &Incident, now: Time) -> Html {
+    let names = incident.component_names();
+    let components = match names.len() {
+        0 => None,
+        n if n <= NAMED_COMPONENTS => Some(names.join(", ")),
+        n => Some(format!("{} and {} more", names[..NAMED_COMPONENTS].join(", "), n - NAMED_COMPONENTS)),
+    };
+    let age = incident.began().map(|began| {
+        let word = if incident.is_maintenance() { "Under way" } else { "Started" };
+        format!("{word} {} ago", time::duration((now - began).num_seconds()))
+    });
+    html! {
+        <span class="sw-banner__incident">
+            <span class="sw-banner__name">{ &incident.name }</span>
+            <span class="sw-banner__facts">
+                <Badge status={incident.status.clone()} />
+                <span class="sw-banner__fact">{ labels::impact(&incident.impact).into_owned() }</span>
+                { for age.map(|age| html! { <span class="sw-banner__fact">{ age }</span> }) }
+                { for components.map(|c| html! { <span class="sw-banner__fact sw-banner__components">{ c }</span> }) }
+            </span>
+        </span>
+    }
+}

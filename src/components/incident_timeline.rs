@@ -1,0 +1,83 @@
+use yew::prelude::*;
+
+use super::badge::Badge;
+use super::tone;
+use super::update_entry::UpdateEntry;
+use crate::labels;
+use crate::model::{Incident, Time};
+use crate::{text, time};
+
+/// Props of [`IncidentTimeline`].
+#[derive(Properties, PartialEq)]
+pub struct IncidentTimelineProps {
+    /// The incident or maintenance (already as of `now`).
+    pub incident: Incident,
+    /// The current (or pinned) instant.
+    pub now: Time,
+    /// Time zone for displayed times.
+    pub time_zone: Option<AttrValue>,
+}
+
+/// One incident: its name, status, impact, how long it lasted (or has lasted), the
+/// components it touches, every update newest first, and a link to it on the status page.
+#[function_component]
+pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
+    let incident = &props.incident;
+    let tz = props.time_zone.as_deref();
+    let began = incident.began();
+    let ended = incident.resolved_at.or_else(|| {
+        // Closed without a resolved_at: the first closing update ends it.
+        incident
+            .status
+            .is_closed()
+            .then(|| incident.updates.iter().rev().find(|u| u.status.is_closed())?.at)
+            .flatten()
+    });
+    let span = match (began, ended, incident.is_active()) {
+        (Some(b), Some(e), _) => Some(format!("Resolved after {}", time::duration((e - b).num_seconds()))),
+        (Some(b), None, true) => {
+            Some(format!("Ongoing for {}", time::duration((props.now - b).num_seconds())))
+        }
+        _ => None,
+    };
+    let window = incident.schedule.as_ref().and_then(|s| {
+        let start = time::local(s.starts?, tz);
+        Some(match s.ends {
+            Some(end) => format!("Scheduled {start} – {}", time::local(end, tz)),
+            None => format!("Scheduled from {start}"),
+        })
+    });
+    let names = incident.component_names();
+    let link = incident.shortlink.as_deref().and_then(text::http_url);
+    let fact = |text: String| html! { <span class="sw-incident__fact">{ text }</span> };
+
+    html! {
+        <section class={classes!("sw-incident", format!("sw-incident--{}", tone(incident.severity())))}>
+            <h3 class="sw-incident__name">{ &incident.name }</h3>
+            <p class="sw-incident__facts">
+                <Badge status={incident.status.clone()} />
+                { fact(labels::impact(&incident.impact).into_owned()) }
+                { for window.map(fact) }
+                { for began.filter(|_| !incident.is_maintenance()).map(|b| html! {
+                    <span class="sw-incident__fact">
+                        { "Started " }<time datetime={time::machine(b)}>{ time::local(b, tz) }</time>
+                    </span>
+                }) }
+                { for span.map(fact) }
+            </p>
+            if !names.is_empty() {
+                <p class="sw-incident__components">{ format!("Affected: {}", names.join(", ")) }</p>
+            }
+            <ol class="sw-timeline" aria-label="Updates, newest first">
+                { for incident.updates.iter().map(|update| html! {
+                    <UpdateEntry key={update.id.clone()} update={update.clone()} now={props.now} time_zone={props.time_zone.clone()} />
+                }) }
+            </ol>
+            { for link.map(|href| html! {
+                <a class="sw-incident__link" {href} target="_blank" rel="noopener noreferrer nofollow">
+                    { "View this incident on the status page" }
+                </a>
+            }) }
+        </section>
+    }
+}

@@ -1,0 +1,58 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::incident_timeline::IncidentTimeline;
+use crate::model::{Snapshot, Time};
+use crate::text;
+
+/// Props of [`Panel`].
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    /// The picture (already as of `now`).
+    pub snapshot: Rc<Snapshot>,
+    /// The current (or pinned) instant.
+    pub now: Time,
+    /// Element id, named by the banner's `aria-controls`.
+    pub id: AttrValue,
+    /// Collapsed.
+    pub hidden: bool,
+    /// Time zone for displayed times.
+    pub time_zone: Option<AttrValue>,
+}
+
+/// What the banner opens: the timeline of every active incident and maintenance, or, when
+/// nothing is active, of the most recent incident.
+#[function_component]
+pub fn Panel(props: &PanelProps) -> Html {
+    let snapshot = &props.snapshot;
+    let active = snapshot.active();
+    let shown: Vec<_> = if active.is_empty() { snapshot.incidents.iter().take(1).collect() } else { active };
+    let heading = match (shown.is_empty(), snapshot.active().is_empty()) {
+        (true, _) => Some("No incidents reported."),
+        (false, true) => Some("No active incidents. Most recent:"),
+        (false, false) => None,
+    };
+    let page_link = snapshot.page.url.as_deref().and_then(text::http_url).map(|url| {
+        let name = snapshot.page.name.clone().unwrap_or_else(|| url.clone());
+        html! {
+            <p class="sw-panel__page">
+                <a href={url} target="_blank" rel="noopener noreferrer nofollow">{ format!("{name} status page") }</a>
+            </p>
+        }
+    });
+    html! {
+        <div id={props.id.clone()} class="sw-panel" part="panel" hidden={props.hidden}>
+            { for heading.map(|h| html! { <p class="sw-panel__note">{ h }</p> }) }
+            { for shown.into_iter().map(|incident| html! {
+                <IncidentTimeline
+                    key={incident.id.clone()}
+                    incident={incident.clone()}
+                    now={props.now}
+                    time_zone={props.time_zone.clone()}
+                />
+            }) }
+            { for page_link }
+        </div>
+    }
+}

@@ -1,0 +1,67 @@
+use yew::prelude::*;
+
+use super::badge::Badge;
+use super::body_text::BodyText;
+use crate::labels;
+use crate::model::{AffectedComponent, Time, Update};
+use crate::time;
+
+/// Props of [`UpdateEntry`].
+#[derive(Properties, PartialEq)]
+pub struct UpdateEntryProps {
+    /// The update.
+    pub update: Update,
+    /// The current (or pinned) instant, for "2 h ago".
+    pub now: Time,
+    /// Time zone for displayed times.
+    pub time_zone: Option<AttrValue>,
+}
+
+/// One update: status, local time and relative time, body, component changes.
+#[function_component]
+pub fn UpdateEntry(props: &UpdateEntryProps) -> Html {
+    let update = &props.update;
+    let when = update.at.map(|at| {
+        html! {
+            <>
+                <time class="sw-update__time" datetime={time::machine(at)}>
+                    { time::local(at, props.time_zone.as_deref()) }
+                </time>
+                <span class="sw-update__ago">{ time::relative(at, props.now) }</span>
+            </>
+        }
+    });
+    html! {
+        <li class="sw-update">
+            <p class="sw-update__head">
+                <Badge status={update.status.clone()} />
+                { for when }
+            </p>
+            <BodyText text={AttrValue::from(update.body.clone())} />
+            if !update.affected.is_empty() {
+                <ul class="sw-update__changes" aria-label="Component changes">
+                    { for update.affected.iter().map(change) }
+                </ul>
+            }
+        </li>
+    }
+}
+
+/// "America East: Operational → Degraded performance", or just the new status when it did
+/// not change.
+fn change(component: &AffectedComponent) -> Html {
+    let status = match (&component.old_status, &component.new_status) {
+        (Some(old), Some(new)) if old != new => {
+            format!("{} → {}", labels::component_status(old), labels::component_status(new))
+        }
+        (_, Some(new)) => labels::component_status(new).into_owned(),
+        (Some(old), None) => format!("was {}", labels::component_status(old)),
+        (None, None) => String::new(),
+    };
+    html! {
+        <li class="sw-update__change">
+            <span class="sw-update__component">{ &component.name }</span>
+            { (!status.is_empty()).then(|| format!(": {status}")) }
+        </li>
+    }
+}

@@ -1,0 +1,93 @@
+//! Getting the feed: where to fetch it, how to read it, and what can go wrong.
+//!
+//! Everything here but [`client`] is pure and tested natively. Views never fetch: the app
+//! subscribes through [`client::subscribe`] and receives results.
+
+#[cfg(target_arch = "wasm32")]
+pub mod client;
+mod decode;
+mod lenient;
+
+pub use decode::{decode, parse_time, DocumentKind, MAX_FEED_BYTES};
+
+use crate::model::Snapshot;
+
+/// Everything that can stop the widget from showing a feed. `Display` is a log line; the
+/// view turns the variant into a short message for the reader.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum FeedError {
+    /// The request did not complete (offline, DNS, CORS refusal, connection reset).
+    #[error("could not fetch {url}: {detail}")]
+    Network {
+        /// The address requested.
+        url: String,
+        /// What the browser said.
+        detail: String,
+    },
+    /// The server answered with an error status.
+    #[error("{url} answered HTTP {status}")]
+    Http {
+        /// The address requested.
+        url: String,
+        /// The HTTP status code.
+        status: u16,
+    },
+    /// No answer within the time limit.
+    #[error("no answer from {url} within {seconds} s")]
+    Timeout {
+        /// The address requested.
+        url: String,
+        /// The limit.
+        seconds: u32,
+    },
+    /// The feed is bigger than [`MAX_FEED_BYTES`].
+    #[error("feed is {size} bytes, over the {limit}-byte limit")]
+    TooLarge {
+        /// Bytes received (or announced).
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The bytes are not JSON.
+    #[error("feed is not JSON: {0}")]
+    NotJson(String),
+    /// JSON, but not a Statuspage v2 document.
+    #[error("JSON is not a Statuspage v2 document")]
+    NotStatusDocument,
+    /// A status document of another product, recognised but not read.
+    #[error("a {0} status document, which this widget does not read")]
+    Unsupported(&'static str),
+}
+
+/// The address(es) to fetch for a `src` value. A URL whose path ends in `.json` is one
+/// document; anything else is a status page's base URL, whose `/api/v2/summary.json` is
+/// fetched.
+pub fn document_urls(src: &str) -> Vec<String> {
+    let src = src.trim();
+    let path_end = src.find(['?', '#']).unwrap_or(src.len());
+    let (path, rest) = src.split_at(path_end);
+    if path.ends_with(".json") {
+        return vec![src.to_owned()];
+    }
+    let base = path.trim_end_matches('/');
+    let api = if base.ends_with("/api/v2") { "" } else { "/api/v2" };
+    vec![format!("{base}{api}/summary.json{rest}")]
+}
+
+/// The reference incident (Autotask PSA "OTP Email delay", 5 Feb 2020) compiled in as real
+/// Statuspage v2 documents: the demo's default feed, needing no network.
+pub const REFERENCE_DOCUMENTS: [&str; 3] = [
+    include_str!("reference/summary.json"),
+    include_str!("reference/incidents.json"),
+    include_str!("reference/scheduled-maintenances.json"),
+];
+
+/// The instant the demo replays by default: the reference incident while it was live.
+pub const REFERENCE_REPLAY_AT: &str = "2020-02-05T10:40:00Z";
+
+/// Reads the compiled-in reference feed into one snapshot.
+pub fn reference() -> Result<Snapshot, FeedError> {
+    REFERENCE_DOCUMENTS.iter().try_fold(Snapshot::default(), |acc, doc| {
+        decode(doc.as_bytes()).map(|(_, snapshot)| acc.merge(snapshot))
+    })
+}

@@ -1,0 +1,542 @@
+//! The status picture, normalised: one [`Snapshot`] whatever document kind it came from.
+//!
+//! Plain data with no yew and no display text in it. Open-ended feed values (indicators,
+//! statuses, impacts) keep what the feed wrote in an `Other` variant, so a new value never
+//! fails a parse and can still be shown. [`Snapshot::as_of`] gives the picture at an instant,
+//! which serves the replay demo and deterministic tests.
+
+use chrono::{DateTime, Utc};
+
+/// Every instant in the model is UTC; feeds with offsets are converted on decode.
+pub type Time = DateTime<Utc>;
+
+/// How bad something is, in one order shared by indicators, impacts and component statuses.
+/// The view maps it to colour and icon; the words come from the value itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Nothing wrong.
+    None,
+    /// Planned work.
+    Maintenance,
+    /// Degraded, or a value we do not know (something is being reported).
+    Minor,
+    /// Partial outage.
+    Major,
+    /// Full outage.
+    Critical,
+}
+
+/// Declares an open-ended feed enum: known values as unit variants, anything else kept as
+/// `Other(raw)`, each known value with its wire spelling and its severity.
+macro_rules! feed_enum {
+    ($(#[$doc:meta])* $name:ident, other: $other_sev:expr, { $($(#[$vdoc:meta])* $variant:ident = $wire:literal => $sev:expr),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vdoc])* $variant,)+
+            /// A value this widget does not know, as the feed wrote it.
+            Other(String),
+        }
+
+        impl $name {
+            /// Reads a feed value; unknown values are kept, never rejected.
+            pub fn parse(raw: &str) -> Self {
+                match raw.trim() {
+                    $($wire => Self::$variant,)+
+                    other => Self::Other(other.to_owned()),
+                }
+            }
+
+            /// The value as a feed spells it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $wire,)+
+                    Self::Other(raw) => raw,
+                }
+            }
+
+            /// Where this value sits on the shared severity scale.
+            pub fn severity(&self) -> Severity {
+                match self {
+                    $(Self::$variant => $sev,)+
+                    Self::Other(_) => $other_sev,
+                }
+            }
+        }
+    };
+}
+
+feed_enum!(
+    /// The page's overall indicator (`status.indicator`).
+    Indicator, other: Severity::Minor, {
+        /// All systems operational.
+        None = "none" => Severity::None,
+        /// Minor problems.
+        Minor = "minor" => Severity::Minor,
+        /// Major problems.
+        Major = "major" => Severity::Major,
+        /// Critical outage.
+        Critical = "critical" => Severity::Critical,
+        /// Maintenance in progress (seen in real feeds, not in the documented set).
+        Maintenance = "maintenance" => Severity::Maintenance,
+    }
+);
+
+feed_enum!(
+    /// An incident's or maintenance's impact.
+    Impact, other: Severity::Minor, {
+        /// No impact declared (real pages use it on open incidents too).
+        None = "none" => Severity::None,
+        /// Minor impact.
+        Minor = "minor" => Severity::Minor,
+        /// Major impact.
+        Major = "major" => Severity::Major,
+        /// Critical impact.
+        Critical = "critical" => Severity::Critical,
+        /// Planned maintenance.
+        Maintenance = "maintenance" => Severity::Maintenance,
+    }
+);
+
+feed_enum!(
+    /// A component's status.
+    ComponentStatus, other: Severity::Minor, {
+        /// Working.
+        Operational = "operational" => Severity::None,
+        /// Slow.
+        DegradedPerformance = "degraded_performance" => Severity::Minor,
+        /// Partly down.
+        PartialOutage = "partial_outage" => Severity::Major,
+        /// Down.
+        MajorOutage = "major_outage" => Severity::Critical,
+        /// Planned work.
+        UnderMaintenance = "under_maintenance" => Severity::Maintenance,
+    }
+);
+
+feed_enum!(
+    /// The status of an incident or maintenance, or of one of its updates.
+    Status, other: Severity::Minor, {
+        /// Incident opened, cause unknown.
+        Investigating = "investigating" => Severity::Minor,
+        /// Cause known.
+        Identified = "identified" => Severity::Minor,
+        /// Fix applied, watching.
+        Monitoring = "monitoring" => Severity::Minor,
+        /// Over.
+        Resolved = "resolved" => Severity::None,
+        /// Root-cause analysis published.
+        Postmortem = "postmortem" => Severity::None,
+        /// Maintenance announced.
+        Scheduled = "scheduled" => Severity::Maintenance,
+        /// Maintenance under way.
+        InProgress = "in_progress" => Severity::Maintenance,
+        /// Maintenance done, being checked.
+        Verifying = "verifying" => Severity::Maintenance,
+        /// Maintenance over.
+        Completed = "completed" => Severity::None,
+    }
+);
+
+impl Status {
+    /// Whether this status ends an incident or maintenance.
+    pub fn is_closed(&self) -> bool {
+        matches!(self, Self::Resolved | Self::Postmortem | Self::Completed)
+    }
+
+    /// Whether a maintenance in this status is under way (not merely announced, not over).
+    pub fn is_maintenance_running(&self) -> bool {
+        matches!(self, Self::InProgress | Self::Verifying)
+    }
+}
+
+/// The status page itself.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Page {
+    /// Statuspage's page id.
+    pub id: Option<String>,
+    /// The page's name, e.g. "GitHub".
+    pub name: Option<String>,
+    /// The public status page address.
+    pub url: Option<String>,
+    /// The page's IANA time zone, e.g. "America/Denver".
+    pub time_zone: Option<String>,
+    /// When the page last changed: the moment this document describes.
+    pub updated_at: Option<Time>,
+}
+
+/// The page's own overall status, as the feed states it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageStatus {
+    /// The indicator.
+    pub indicator: Indicator,
+    /// The page's own wording, e.g. "Partially Degraded Service"; `None` when not given.
+    pub description: Option<String>,
+}
+
+/// A component (or a group of components) of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Component {
+    /// Statuspage's component id (the `code` in update `affected_components`).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Current status.
+    pub status: ComponentStatus,
+    /// Optional description.
+    pub description: Option<String>,
+    /// Sort order given by the page.
+    pub position: i64,
+    /// The group this component belongs to, if any.
+    pub group_id: Option<String>,
+    /// Whether this is a group of other components.
+    pub is_group: bool,
+    /// Show only while not operational.
+    pub only_show_if_degraded: bool,
+    /// Whether the page features it.
+    pub showcase: bool,
+}
+
+/// A component named by an incident or an update.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AffectedComponent {
+    /// The component id, when the feed gives it.
+    pub code: Option<String>,
+    /// The name at the time of the update (names change; components get deleted).
+    pub name: String,
+    /// Status before the update, when given.
+    pub old_status: Option<ComponentStatus>,
+    /// Status after the update, when given.
+    pub new_status: Option<ComponentStatus>,
+}
+
+/// One posted update of an incident or maintenance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Update {
+    /// Update id.
+    pub id: String,
+    /// The status this update moved to.
+    pub status: Status,
+    /// Untrusted text from the feed.
+    pub body: String,
+    /// When it is shown as posted (`display_at`, else `created_at`).
+    pub at: Option<Time>,
+    /// When it was first written.
+    pub created_at: Option<Time>,
+    /// When it was last edited.
+    pub updated_at: Option<Time>,
+    /// Components this update changed.
+    pub affected: Vec<AffectedComponent>,
+}
+
+/// The planned window of a scheduled maintenance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Schedule {
+    /// Planned start.
+    pub starts: Option<Time>,
+    /// Planned end.
+    pub ends: Option<Time>,
+}
+
+/// A root-cause write-up published for an incident.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Postmortem {
+    /// Untrusted text from the feed.
+    pub body: String,
+    /// When it was published.
+    pub published_at: Option<Time>,
+}
+
+/// An incident or a scheduled maintenance (Statuspage gives both the same shape).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incident {
+    /// Incident id.
+    pub id: String,
+    /// Title.
+    pub name: String,
+    /// Current status.
+    pub status: Status,
+    /// Declared impact.
+    pub impact: Impact,
+    /// When it was opened on the page.
+    pub created_at: Option<Time>,
+    /// When it was last changed.
+    pub updated_at: Option<Time>,
+    /// When the problem started (may be backdated before `created_at`).
+    pub started_at: Option<Time>,
+    /// When it was resolved.
+    pub resolved_at: Option<Time>,
+    /// Link to the incident on the status page (untrusted: check the scheme before linking).
+    pub shortlink: Option<String>,
+    /// Components the incident names.
+    pub components: Vec<AffectedComponent>,
+    /// Updates, newest first.
+    pub updates: Vec<Update>,
+    /// Present for scheduled maintenances.
+    pub schedule: Option<Schedule>,
+    /// Root-cause write-up from `postmortem_body`, when present.
+    pub postmortem: Option<Postmortem>,
+}
+
+impl Incident {
+    /// Whether this is a scheduled maintenance rather than an incident.
+    pub fn is_maintenance(&self) -> bool {
+        self.schedule.is_some()
+    }
+
+    /// Whether it is happening now: an open incident, or a maintenance under way.
+    pub fn is_active(&self) -> bool {
+        if self.is_maintenance() {
+            self.status.is_maintenance_running()
+        } else {
+            !self.status.is_closed() && !matches!(self.status, Status::Other(_) if self.resolved_at.is_some())
+        }
+    }
+
+    /// When it began, as best the feed tells: `started_at`, else `created_at`, else the
+    /// oldest update.
+    pub fn began(&self) -> Option<Time> {
+        let running_since = self.schedule.as_ref().and_then(|s| s.starts);
+        let earliest_update = self.updates.iter().filter_map(|u| u.at).min();
+        (if self.is_maintenance() { running_since } else { None })
+            .or(self.started_at)
+            .or(self.created_at)
+            .or(earliest_update)
+    }
+
+    /// The latest moment anything about it was posted, used to pick between two copies.
+    fn last_change(&self) -> Option<Time> {
+        let newest_update = self.updates.iter().filter_map(|u| u.updated_at.or(u.at)).max();
+        self.updated_at.max(newest_update)
+    }
+
+    /// The severity used to rank it against others: impact, and maintenance for a running
+    /// maintenance with no stated impact.
+    pub fn severity(&self) -> Severity {
+        match (self.is_maintenance(), self.impact.severity()) {
+            (true, Severity::None) => Severity::Maintenance,
+            (false, Severity::None) if self.is_active() => Severity::Minor,
+            (_, severity) => severity,
+        }
+    }
+
+    /// Names of the components it touches: the incident's own list, else the newest update
+    /// that names any (incident.io-hosted pages leave the incident's list empty).
+    pub fn component_names(&self) -> Vec<&str> {
+        let from_updates = || {
+            self.updates
+                .iter()
+                .find(|u| !u.affected.is_empty())
+                .map(|u| u.affected.as_slice())
+                .unwrap_or_default()
+        };
+        let list = if self.components.is_empty() { from_updates() } else { &self.components };
+        list.iter().map(|c| c.name.as_str()).collect()
+    }
+}
+
+/// The whole picture read from one or more documents.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Snapshot {
+    /// The page.
+    pub page: Page,
+    /// The page's stated overall status, when a document carried one.
+    pub status: Option<PageStatus>,
+    /// Components and groups, flat, ordered by position.
+    pub components: Vec<Component>,
+    /// Incidents, newest first.
+    pub incidents: Vec<Incident>,
+    /// Scheduled maintenances, soonest first.
+    pub maintenances: Vec<Incident>,
+}
+
+/// Where the overall indicator came from, so the view can word it honestly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OverallSource {
+    /// The page's own `status`.
+    Page,
+    /// Worked out from component statuses (no page status, or replaying the past).
+    Components,
+    /// Only incidents are known: the indicator says whether any is active.
+    Incidents,
+}
+
+/// The overall status to show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Overall {
+    /// The indicator.
+    pub indicator: Indicator,
+    /// The page's wording, when it is the page's own status.
+    pub description: Option<String>,
+    /// Where it came from.
+    pub source: OverallSource,
+}
+
+impl Snapshot {
+    /// Combines two documents of the same page (e.g. summary.json and incidents.json):
+    /// the newer page info and status win, components come from whichever has them, and
+    /// incidents are joined by id keeping the most recently changed copy.
+    pub fn merge(mut self, other: Snapshot) -> Snapshot {
+        let other_newer = other.page.updated_at >= self.page.updated_at;
+        if self.page.name.is_none() || (other.page.name.is_some() && other_newer) {
+            self.page = other.page;
+        }
+        if other.status.is_some() && (self.status.is_none() || other_newer) {
+            self.status = other.status;
+        }
+        if !other.components.is_empty() && (self.components.is_empty() || other_newer) {
+            self.components = other.components;
+        }
+        merge_by_id(&mut self.incidents, other.incidents);
+        merge_by_id(&mut self.maintenances, other.maintenances);
+        self.sort();
+        self
+    }
+
+    /// Puts incidents newest first and maintenances soonest first (the model's invariant).
+    pub(crate) fn sort(&mut self) {
+        self.incidents.sort_by_key(|i| std::cmp::Reverse(i.began()));
+        self.maintenances.sort_by_key(|m| m.schedule.as_ref().and_then(|s| s.starts).or(m.created_at));
+    }
+
+    /// The picture as it stood at `now`: anything posted later is hidden, each incident's
+    /// status comes from its latest visible update, and component statuses are rolled back
+    /// through the `old_status` of every hidden update that changed them.
+    pub fn as_of(&self, now: Time) -> Snapshot {
+        let mut past = self.clone();
+        let mut rewound = false;
+        for list in [&mut past.incidents, &mut past.maintenances] {
+            let before = list.iter().map(|i| i.updates.len()).sum::<usize>() + list.len();
+            list.retain_mut(|incident| rewind_incident(incident, now));
+            rewound |= before != list.iter().map(|i| i.updates.len()).sum::<usize>() + list.len();
+        }
+
+        // Roll component statuses back: the earliest hidden change tells what it was before.
+        let mut hidden: Vec<(Time, &AffectedComponent)> = self
+            .incidents
+            .iter()
+            .chain(&self.maintenances)
+            .flat_map(|i| &i.updates)
+            .filter_map(|u| u.at.filter(|at| *at > now).map(|at| (at, u)))
+            .flat_map(|(at, u)| u.affected.iter().map(move |a| (at, a)))
+            .collect();
+        hidden.sort_by_key(|(at, _)| *at);
+        for component in &mut past.components {
+            let earliest = hidden.iter().find(|(_, a)| a.refers_to(component));
+            if let Some(old) = earliest.and_then(|(_, a)| a.old_status.clone()) {
+                component.status = old;
+            }
+        }
+
+        let after_capture = matches!(self.page.updated_at, Some(at) if at > now);
+        if rewound || after_capture {
+            // The page's stated status describes a later moment; work it out again.
+            past.status = None;
+        }
+        past
+    }
+
+    /// Incidents and maintenances happening now, most severe first, then most recent first.
+    pub fn active(&self) -> Vec<&Incident> {
+        let mut active: Vec<&Incident> =
+            self.incidents.iter().chain(&self.maintenances).filter(|i| i.is_active()).collect();
+        active.sort_by(|a, b| b.severity().cmp(&a.severity()).then(b.began().cmp(&a.began())));
+        active
+    }
+
+    /// The overall status: the page's own when it states one (never from incident impact:
+    /// real pages show impact `major` with indicator `minor`), else worked out from
+    /// components, else from whether any incident is active.
+    pub fn overall(&self) -> Overall {
+        if let Some(status) = &self.status {
+            return Overall {
+                indicator: status.indicator.clone(),
+                description: status.description.clone(),
+                source: OverallSource::Page,
+            };
+        }
+        let active = self.active();
+        let busy = |floor: Severity| {
+            active
+                .iter()
+                .map(|i| if i.is_maintenance() { Severity::Maintenance } else { floor })
+                .max()
+                .unwrap_or(Severity::None)
+        };
+        let (severity, source) = if self.components.is_empty() {
+            (busy(Severity::Minor), OverallSource::Incidents)
+        } else {
+            let worst = self.components.iter().map(|c| c.status.severity()).max();
+            // An open incident means something is wrong even if no component says so yet.
+            (worst.unwrap_or(Severity::None).max(busy(Severity::Minor)), OverallSource::Components)
+        };
+        let indicator = match severity {
+            Severity::None => Indicator::None,
+            Severity::Maintenance => Indicator::Maintenance,
+            Severity::Minor => Indicator::Minor,
+            Severity::Major => Indicator::Major,
+            Severity::Critical => Indicator::Critical,
+        };
+        Overall { indicator, description: None, source }
+    }
+
+    /// Every instant at which something was posted, oldest first, without repeats: the
+    /// steps of a replay.
+    pub fn moments(&self) -> Vec<Time> {
+        let mut moments: Vec<Time> = self
+            .incidents
+            .iter()
+            .chain(&self.maintenances)
+            .flat_map(|i| &i.updates)
+            .filter_map(|u| u.at)
+            .collect();
+        moments.sort();
+        moments.dedup();
+        moments
+    }
+
+    /// Looks a component up by id.
+    pub fn component(&self, id: &str) -> Option<&Component> {
+        self.components.iter().find(|c| c.id == id)
+    }
+}
+
+impl AffectedComponent {
+    /// Whether this names `component`: by code when both have one (names in updates are
+    /// historical), else by name.
+    pub fn refers_to(&self, component: &Component) -> bool {
+        match &self.code {
+            Some(code) => *code == component.id,
+            None => self.name.eq_ignore_ascii_case(&component.name),
+        }
+    }
+}
+
+/// Hides what was posted after `now`; returns false when nothing of it existed yet.
+fn rewind_incident(incident: &mut Incident, now: Time) -> bool {
+    let existed = incident.created_at.or(incident.began()).is_none_or(|t| t <= now);
+    incident.updates.retain(|u| u.at.is_none_or(|at| at <= now));
+    if !existed || (incident.updates.is_empty() && incident.created_at.is_none()) {
+        return false;
+    }
+    if let Some(latest) = incident.updates.first() {
+        incident.status = latest.status.clone();
+    }
+    if incident.resolved_at.is_some_and(|t| t > now) {
+        incident.resolved_at = None;
+    }
+    if incident.postmortem.as_ref().is_some_and(|p| p.published_at.is_none_or(|t| t > now)) {
+        incident.postmortem = None;
+    }
+    true
+}
+
+fn merge_by_id(into: &mut Vec<Incident>, from: Vec<Incident>) {
+    for incident in from {
+        match into.iter_mut().find(|i| i.id == incident.id) {
+            Some(existing) if incident.last_change() > existing.last_change() => *existing = incident,
+            Some(_) => {}
+            None => into.push(incident),
+        }
+    }
+}

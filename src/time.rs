@@ -1,0 +1,148 @@
+//! Time in one small module: the current instant, durations and relative times in words,
+//! and local date-times. In the browser local date-times come from `Intl.DateTimeFormat`
+//! (the viewer's zone, or the configured IANA zone); natively a fixed UTC form keeps tests
+//! deterministic.
+
+use crate::model::Time;
+
+/// The current instant from the platform clock.
+pub fn now() -> Time {
+    #[cfg(target_arch = "wasm32")]
+    let millis = js_sys::Date::now() as i64;
+    #[cfg(not(target_arch = "wasm32"))]
+    let millis = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64);
+    chrono::DateTime::from_timestamp_millis(millis).unwrap_or_default()
+}
+
+const MINUTE: i64 = 60;
+const HOUR: i64 = 60 * MINUTE;
+const DAY: i64 = 24 * HOUR;
+
+/// A length of time in short words: "under a minute", "45 min", "6 h 43 min", "2 d 3 h".
+/// Negative lengths read as zero.
+pub fn duration(seconds: i64) -> String {
+    let s = seconds.max(0);
+    match s {
+        s if s < MINUTE => "under a minute".to_owned(),
+        s if s < HOUR => format!("{} min", s / MINUTE),
+        s if s < DAY => match (s % HOUR) / MINUTE {
+            0 => format!("{} h", s / HOUR),
+            m => format!("{} h {m} min", s / HOUR),
+        },
+        s => match (s % DAY) / HOUR {
+            0 => format!("{} d", s / DAY),
+            h => format!("{} d {h} h", s / DAY),
+        },
+    }
+}
+
+/// How long ago `then` was, seen from `now`: "just now", "8 min ago", "2 h ago",
+/// "3 days ago", "5 months ago", "6 years ago"; future instants read "in 3 h".
+pub fn relative(then: Time, now: Time) -> String {
+    let delta = (now - then).num_seconds();
+    let amount = |s: i64| match s {
+        s if s < HOUR => format!("{} min", s / MINUTE),
+        s if s < DAY => format!("{} h", s / HOUR),
+        s if s < 60 * DAY => plural(s / DAY, "day"),
+        s if s < 730 * DAY => plural(s / (30 * DAY), "month"),
+        s => plural(s / (365 * DAY), "year"),
+    };
+    match delta {
+        d if d.abs() < MINUTE => "just now".to_owned(),
+        d if d > 0 => format!("{} ago", amount(d)),
+        d => format!("in {}", amount(-d)),
+    }
+}
+
+fn plural(n: i64, unit: &str) -> String {
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
+}
+
+/// A date and time for a reader, e.g. "5 Feb 2020, 10:32 UTC", in `time_zone` (an IANA
+/// name) or else the viewer's own zone. An unknown zone falls back to the viewer's.
+#[cfg(target_arch = "wasm32")]
+pub fn local(at: Time, time_zone: Option<&str>) -> String {
+    intl::format(at.timestamp_millis() as f64, time_zone)
+}
+
+/// A date and time for a reader; natively always UTC, e.g. "2020-02-05 10:32 UTC".
+#[cfg(not(target_arch = "wasm32"))]
+pub fn local(at: Time, _time_zone: Option<&str>) -> String {
+    at.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// The exact instant for machines and tooltips (RFC 3339, UTC).
+pub fn machine(at: Time) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+#[cfg(target_arch = "wasm32")]
+mod intl {
+    use std::cell::RefCell;
+
+    use js_sys::{Object, Reflect};
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+        type DateTimeFormat;
+
+        // `catch`: an unknown time zone makes the constructor throw a RangeError.
+        #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DateTimeFormat", catch)]
+        fn new(locales: &JsValue, options: &Object) -> Result<DateTimeFormat, JsValue>;
+
+        #[wasm_bindgen(method)]
+        fn format(this: &DateTimeFormat, millis: f64) -> String;
+    }
+
+    thread_local! {
+        // Building a formatter is the slow part; a timeline formats hundreds of instants.
+        static CACHE: RefCell<Option<(Option<String>, DateTimeFormat)>> = const { RefCell::new(None) };
+    }
+
+    fn build(time_zone: Option<&str>) -> Result<DateTimeFormat, JsValue> {
+        let options = Object::new();
+        for (key, value) in [
+            ("year", "numeric"),
+            ("month", "short"),
+            ("day", "numeric"),
+            ("hour", "2-digit"),
+            ("minute", "2-digit"),
+            ("timeZoneName", "short"),
+        ] {
+            Reflect::set(&options, &key.into(), &value.into())?;
+        }
+        if let Some(zone) = time_zone {
+            Reflect::set(&options, &"timeZone".into(), &zone.into())?;
+        }
+        DateTimeFormat::new(&JsValue::UNDEFINED, &options)
+    }
+
+    pub(super) fn format(millis: f64, time_zone: Option<&str>) -> String {
+        CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let wanted = time_zone.map(str::to_owned);
+            if cache.as_ref().is_none_or(|(zone, _)| *zone != wanted) {
+                let formatter = build(time_zone).or_else(|error| {
+                    web_sys::console::warn_2(
+                        &"status-widget: unknown time zone, using the viewer's:".into(),
+                        &error,
+                    );
+                    build(None)
+                });
+                match formatter {
+                    Ok(formatter) => *cache = Some((wanted, formatter)),
+                    Err(_) => return js_sys::Date::new(&millis.into()).to_iso_string().into(),
+                }
+            }
+            cache.as_ref().map(|(_, f)| f.format(millis)).unwrap_or_default()
+        })
+    }
+}

@@ -1,0 +1,248 @@
+//! In Chromium with wasm-bindgen-test: the widget mounted for real, driven by clicks and
+//! key events, against feeds from the local test server that `make test` starts.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use gloo_timers::future::sleep;
+use status_widget::components::{App, AppProps};
+use status_widget::config::Config;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The feed server `scripts/test.sh` starts (see tests/support/server.mjs).
+const SERVER: &str = match option_env!("SW_TEST_SERVER") {
+    Some(url) => url,
+    None => "http://127.0.0.1:47800",
+};
+
+fn config(pairs: &[(&str, &str)]) -> Config {
+    let mut pairs = pairs.to_vec();
+    pairs.push(("time-zone", "UTC"));
+    Config::from_lookup(|name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())).0
+}
+
+fn feed(path: &str) -> String {
+    format!("{SERVER}{path}")
+}
+
+/// Mounts the widget in a fresh element of the test page.
+fn mount(config: Config) -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    status_widget::styles_for_tests(&document);
+    yew::Renderer::<App>::with_root_and_props(host.clone(), AppProps { config }).render();
+    host
+}
+
+/// Waits (yielding to yew's scheduler and the network) until `selector` matches, up to 10 s.
+async fn find(root: &Element, selector: &str) -> Element {
+    for _ in 0..500 {
+        if let Some(found) = root.query_selector(selector).unwrap() {
+            return found;
+        }
+        sleep(Duration::from_millis(20)).await;
+    }
+    panic!("nothing matched {selector} in: {}", root.inner_html());
+}
+
+/// Lets yew apply a state change.
+async fn settle() {
+    sleep(Duration::from_millis(30)).await;
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+fn click(element: &Element) {
+    element.dyn_ref::<HtmlElement>().unwrap().click();
+}
+
+fn panel_hidden(root: &Element) -> bool {
+    root.query_selector(".sw-panel").unwrap().unwrap().has_attribute("hidden")
+}
+
+#[wasm_bindgen_test]
+async fn reference_banner_while_live() {
+    let root = mount(config(&[]));
+    let banner = find(&root, ".sw-banner").await;
+    assert_eq!(text(&root, ".sw-banner__overall"), "Minor service disruption");
+    assert_eq!(text(&root, ".sw-banner__name"), "PSA - OTP Email delay - Under Investigation");
+    let facts = text(&root, ".sw-banner__facts");
+    for expected in [
+        "Identified",
+        "Minor impact",
+        "Started 2 h 19 min ago",
+        "America East, America East 2, America West and 4 more",
+    ] {
+        assert!(facts.contains(expected), "{expected:?} not in {facts:?}");
+    }
+    assert!(banner.class_list().contains("sw-banner--minor"));
+    assert_eq!(count(&root, ".sw-banner .sw-icon--minor"), 1, "colour comes with a shape and a word");
+    assert_eq!(banner.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert!(panel_hidden(&root));
+    let panel_id = root.query_selector(".sw-panel").unwrap().unwrap().id();
+    assert_eq!(banner.get_attribute("aria-controls"), Some(panel_id));
+    assert!(text(&root, ".sw-replay__note").starts_with("Replaying"));
+}
+
+#[wasm_bindgen_test]
+async fn click_expands_the_timeline_and_collapses_it() {
+    let root = mount(config(&[]));
+    let banner = find(&root, ".sw-banner").await;
+    click(&banner);
+    settle().await;
+    assert_eq!(banner.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(!panel_hidden(&root));
+    // The three updates posted by 10:40, newest first, each with status, time and age.
+    assert_eq!(count(&root, ".sw-update"), 3);
+    let first = root.query_selector(".sw-update").unwrap().unwrap();
+    assert_eq!(text(&first, ".sw-badge"), "Identified");
+    let time = first.query_selector("time").unwrap().unwrap();
+    assert_eq!(time.get_attribute("datetime").as_deref(), Some("2020-02-05T10:32:00Z"));
+    assert!(time.text_content().unwrap().contains("10:32"), "{:?}", time.text_content());
+    assert_eq!(text(&first, ".sw-update__ago"), "8 min ago");
+    assert!(text(&first, ".sw-text").contains("DKIM changes that were deployed yesterday"));
+    // The body's newlines are line breaks and paragraphs, built as elements, not HTML.
+    assert!(count(&first, ".sw-text p") >= 5 && count(&first, ".sw-text br") >= 3);
+    let oldest = text(&root, ".sw-update:last-child .sw-update__changes");
+    assert!(oldest.contains("America East: Operational → Degraded performance"), "{oldest}");
+    assert!(text(&root, ".sw-incident__facts").contains("Ongoing for 2 h 19 min"));
+    let link = root.query_selector(".sw-incident__link").unwrap().unwrap();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("https://stspg.io/otp2020feb05"));
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer nofollow"));
+
+    click(&banner);
+    settle().await;
+    assert_eq!(banner.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert!(panel_hidden(&root));
+}
+
+#[wasm_bindgen_test]
+async fn escape_collapses_and_returns_focus() {
+    // Enter and Space on the <button> are the browser's own activation, exercised with real
+    // key presses in the Playwright tests; Escape is the widget's, tested here.
+    let root = mount(config(&[("expanded", "true")]));
+    let banner = find(&root, ".sw-banner").await;
+    assert_eq!(banner.get_attribute("aria-expanded").as_deref(), Some("true"));
+    let inside = find(&root, ".sw-incident__link").await;
+    inside.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
+    let init = KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    inside.dispatch_event(&event).unwrap();
+    settle().await;
+    assert_eq!(banner.get_attribute("aria-expanded").as_deref(), Some("false"));
+    let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert!(active.is_same_node(Some(&banner)), "focus went back to the banner");
+}
+
+#[wasm_bindgen_test]
+async fn resolved_incident_shows_its_duration() {
+    let root = mount(config(&[("now", "2020-02-05T16:00:00Z"), ("expanded", "true")]));
+    find(&root, ".sw-incident").await;
+    assert_eq!(text(&root, ".sw-banner__overall"), "All systems operational");
+    assert!(text(&root, ".sw-banner__checked").contains("Checked"));
+    assert!(text(&root, ".sw-panel__note").contains("No active incidents"));
+    assert!(text(&root, ".sw-incident__facts").contains("Resolved after 6 h 43 min"));
+    assert_eq!(count(&root, ".sw-update"), 7);
+    assert_eq!(text(&root, ".sw-update .sw-badge"), "Resolved");
+}
+
+#[wasm_bindgen_test]
+async fn replay_steps_through_updates() {
+    let root = mount(config(&[]));
+    find(&root, ".sw-replay").await;
+    let next = root.query_selector_all(".sw-replay__button").unwrap().get(1).unwrap();
+    let next: Element = next.dyn_into().unwrap();
+    click(&next); // 11:29, still identified
+    settle().await;
+    click(&next); // 11:53, monitoring
+    settle().await;
+    assert!(text(&root, ".sw-banner__facts").contains("Monitoring"), "{}", text(&root, ".sw-banner"));
+    assert!(text(&root, ".sw-replay__note").contains("update 7 of 11"));
+    let live = root.query_selector_all(".sw-replay__button").unwrap().get(2).unwrap();
+    click(&live.dyn_into().unwrap());
+    settle().await;
+    assert_eq!(count(&root, ".sw-replay"), 0);
+    assert_eq!(text(&root, ".sw-banner__overall"), "All Systems Operational", "the page's own words, live");
+}
+
+#[wasm_bindgen_test]
+async fn real_feed_over_http() {
+    let root = mount(config(&[(
+        "src",
+        &feed("/fixtures/statuspage/github_summary_2022-11_sergeyshevch-statuspage-exporter.json"),
+    )]));
+    find(&root, ".sw-banner__name").await;
+    assert_eq!(text(&root, ".sw-banner__overall"), "Minor Service Outage");
+    assert_eq!(text(&root, ".sw-banner__name"), "Incident with Packages and Pages");
+    assert!(text(&root, ".sw-banner__facts").contains("Major impact"));
+    assert_eq!(count(&root, ".sw-replay"), 0, "a src without now is live");
+}
+
+#[wasm_bindgen_test]
+async fn feed_markup_stays_text() {
+    let src = feed(
+        "/fixtures/statuspage/github_incident_6swlsy1h3wy9_legacy-html-body_GitHub-Incident-History.json",
+    );
+    let root = mount(config(&[("src", &src), ("expanded", "true")]));
+    let body = find(&root, ".sw-text").await;
+    assert!(body.text_content().unwrap().contains("<ul>"), "tags show as text");
+    assert_eq!(body.query_selector_all("ul, li, strong, script").unwrap().length(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn not_found_shows_a_short_message() {
+    let root = mount(config(&[("src", &feed("/feeds/no-such-feed.json"))]));
+    find(&root, ".sw-error").await;
+    assert_eq!(
+        text(&root, ".sw-error__message"),
+        "Status unavailable: the status feed was not found (HTTP 404)."
+    );
+    // Retry goes back to the network and lands on the same calm message.
+    click(&root.query_selector(".sw-error__retry").unwrap().unwrap());
+    settle().await;
+    find(&root, ".sw-error").await;
+    assert_eq!(count(&root, ".sw-banner"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn malformed_and_foreign_feeds_show_a_short_message() {
+    for (path, message) in [
+        ("/feeds/malformed.json", "Status unavailable: the status feed is damaged (not valid JSON)."),
+        (
+            "/feeds/not-a-status-feed.json",
+            "Status unavailable: this address does not serve a Statuspage status feed.",
+        ),
+        (
+            "/fixtures/other/cachet_yoti_v1_components_EXTRACTED.json",
+            "Status unavailable: this is a Cachet status page, which this widget cannot read yet.",
+        ),
+    ] {
+        let root = mount(config(&[("src", &feed(path))]));
+        find(&root, ".sw-error").await;
+        assert_eq!(text(&root, ".sw-error__message"), message, "{path}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn unreachable_server_shows_a_short_message() {
+    // Port 9 (discard) on loopback: nothing listens, the connection is refused.
+    let root = mount(config(&[("src", "http://127.0.0.1:9/api/v2/summary.json")]));
+    find(&root, ".sw-error").await;
+    assert_eq!(
+        text(&root, ".sw-error__message"),
+        "Status unavailable: the status page could not be reached."
+    );
+}

@@ -1,0 +1,148 @@
+// End to end: the built standalone page (dist/) in Debian's Chromium, driven by Playwright,
+// served by tests/support/server.mjs on 127.0.0.1. Run by `make test` after `make dist`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer, repo, fixturesDir } from '../support/server.mjs';
+
+const SHOTS = join(repo, 'artifacts/screenshots');
+let server, browser, base;
+
+before(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  server = await startServer({ port: 0, root: join(repo, 'dist') });
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens the standalone page with `query`; records console errors and uncaught exceptions. */
+async function open(query = '', { width = 900, height = 800 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, timezoneId: 'UTC', locale: 'en-GB' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  await page.goto(`${base}/${query}`);
+  await page.locator('.sw-banner, .sw-error').first().waitFor({ timeout: 15000 });
+  return { page, problems, close: () => context.close() };
+}
+
+test('the default page replays the reference incident while it was live', async () => {
+  const { page, problems, close } = await open();
+  const banner = page.locator('.sw-banner');
+  await assert.doesNotReject(banner.waitFor());
+  assert.equal(await page.locator('.sw-banner__name').textContent(), 'PSA - OTP Email delay - Under Investigation');
+  const facts = await page.locator('.sw-banner__facts').textContent();
+  assert.match(facts, /Identified/);
+  assert.match(facts, /America East, America East 2, America West and 4 more/);
+  assert.match(await page.locator('.sw-replay__note').textContent(), /^Replaying 5 Feb 2020, 10:40 UTC/);
+  await page.screenshot({ path: join(SHOTS, 'standalone-default.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('Tab reaches the banner; Enter and Space toggle it; Escape closes it', async () => {
+  const { page, problems, close } = await open();
+  const banner = page.locator('.sw-banner');
+  await page.keyboard.press('Tab');
+  assert.equal(await banner.evaluate((el) => el === document.activeElement), true, 'banner is the first stop');
+  await page.keyboard.press('Enter');
+  assert.equal(await banner.getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator('.sw-panel').isVisible(), true);
+  assert.equal(await page.locator('.sw-update').count(), 3);
+  await page.screenshot({ path: join(SHOTS, 'standalone-expanded.png'), fullPage: true });
+  await page.keyboard.press('Space');
+  assert.equal(await banner.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.locator('.sw-panel').isVisible(), false);
+  await page.keyboard.press('Space');
+  await page.locator('.sw-incident__link').focus();
+  await page.keyboard.press('Escape');
+  assert.equal(await banner.getAttribute('aria-expanded'), 'false');
+  assert.equal(await banner.evaluate((el) => el === document.activeElement), true);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('stepping through the replay moves the banner through the statuses', async () => {
+  const { page, problems, close } = await open('?now=2020-02-04T19:00:00Z');
+  const overall = page.locator('.sw-banner__overall');
+  assert.equal(await overall.textContent(), 'All systems operational');
+  const next = page.getByRole('button', { name: 'Next update' });
+  await next.click(); // 20:00 the DKIM maintenance starts
+  assert.equal(await overall.textContent(), 'Maintenance in progress');
+  assert.equal(await page.locator('.sw-banner__name').textContent(), 'Autotask PSA email DKIM changes');
+  await next.click(); // 04:00 it completes
+  assert.equal(await overall.textContent(), 'All systems operational');
+  const seen = [];
+  for (let i = 0; i < 7; i++) {
+    await next.click();
+    const badge = page.locator('.sw-banner .sw-badge');
+    seen.push((await badge.count()) ? await badge.textContent() : 'none');
+  }
+  assert.deepEqual(seen, ['Investigating', 'Identified', 'Identified', 'Identified', 'Monitoring', 'Monitoring', 'none']);
+  assert.equal(await overall.textContent(), 'All systems operational', 'resolved at 15:04');
+  await page.getByRole('button', { name: 'Show live' }).click();
+  assert.equal(await overall.textContent(), 'All Systems Operational');
+  assert.equal(await page.locator('.sw-replay').count(), 0);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('src may be a status page base URL', async () => {
+  const { page, problems, close } = await open(`?src=${encodeURIComponent(`${base}/reference`)}`);
+  assert.equal(await page.locator('.sw-banner__overall').textContent(), 'All Systems Operational');
+  assert.match(await page.locator('.sw-banner__checked').textContent(), /^Checked /);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('a narrow screen keeps the banner inside the viewport', async () => {
+  const { page, problems, close } = await open('?expanded=true&now=2020-02-05T10:40:00Z', { width: 320, height: 640 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, 'no horizontal scrolling at 320 px');
+  await page.screenshot({ path: join(SHOTS, 'standalone-320px.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+// Every real capture, and every quirk fixture of ours, through ?src=.
+const statuspage = (await readdir(join(fixturesDir, 'statuspage'))).filter((f) => f.endsWith('.json'));
+const other = (await readdir(join(fixturesDir, 'other'))).filter((f) => f.endsWith('.json'));
+const ours = (await readdir(join(repo, 'tests/feeds'))).filter((f) => f.endsWith('.json'));
+const refused = new Set(['malformed.json', 'not-a-status-feed.json']);
+
+for (const [dir, file] of [
+  ...statuspage.map((f) => ['fixtures/statuspage', f]),
+  ...other.map((f) => ['fixtures/other', f]),
+  ...ours.map((f) => ['feeds', f]),
+]) {
+  test(`renders ${dir}/${file}`, async () => {
+    const { page, problems, close } = await open(`?src=/${dir}/${file}`);
+    if (dir === 'fixtures/other' || refused.has(file)) {
+      assert.match(await page.locator('.sw-error__message').textContent(), /^Status unavailable: /);
+    } else {
+      const overall = (await page.locator('.sw-banner__overall').textContent()).trim();
+      assert.ok(overall.length > 0, 'an overall status in words');
+      await page.locator('.sw-banner').click();
+      assert.equal(await page.locator('.sw-panel').isVisible(), true);
+      const panel = await page.locator('.sw-panel').textContent();
+      assert.ok(panel.trim().length > 0, 'the panel says something');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, 'nothing overflows the page');
+    }
+    await page.screenshot({ path: join(SHOTS, `${dir.replace('/', '-')}-${file.replace(/\.json$/, '')}.png`) });
+    assert.deepEqual(problems, []);
+    await close();
+  });
+}

@@ -1,0 +1,295 @@
+//! Native tests: every real feed in ../shared/fixtures and every quirk fixture decodes into
+//! the model the view relies on.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{at, own, shared, shared_fixtures};
+use status_widget::feed::{decode, document_urls, DocumentKind, FeedError};
+use status_widget::model::{ComponentStatus, Impact, Indicator, OverallSource, Severity, Status};
+
+fn update_count(s: &status_widget::model::Snapshot) -> usize {
+    s.incidents.iter().map(|i| i.updates.len()).sum()
+}
+
+#[test]
+fn every_statuspage_fixture_decodes_and_every_other_format_is_refused_calmly() {
+    let Some(dir) = shared_fixtures() else { return };
+    let mut read = 0;
+    for sub in ["statuspage", "other"] {
+        for entry in std::fs::read_dir(dir.join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let result = decode(&std::fs::read(&path).unwrap());
+            let name = path.file_name().unwrap().to_string_lossy();
+            match (sub, result) {
+                ("statuspage", Ok((_, snapshot))) => {
+                    assert!(
+                        !snapshot.components.is_empty() || !snapshot.incidents.is_empty(),
+                        "{name}: decoded to nothing"
+                    );
+                    // Every incident has a name to show and its updates newest first.
+                    for incident in &snapshot.incidents {
+                        assert!(!incident.name.is_empty(), "{name}: incident {} has no name", incident.id);
+                        let times: Vec<_> = incident.updates.iter().filter_map(|u| u.at).collect();
+                        assert!(times.windows(2).all(|w| w[0] >= w[1]), "{name}: updates not newest first");
+                    }
+                }
+                ("statuspage", Err(e)) => panic!("{name}: {e}"),
+                (_, Ok((kind, _))) => panic!("{name}: a non-Statuspage file was read as {kind:?}"),
+                (_, Err(e)) => assert!(
+                    matches!(e, FeedError::Unsupported(_) | FeedError::NotStatusDocument),
+                    "{name}: {e}"
+                ),
+            }
+            read += 1;
+        }
+    }
+    assert!(read >= 17, "only {read} fixture files found");
+}
+
+#[test]
+fn other_formats_are_named() {
+    let Some(dir) = shared_fixtures() else { return };
+    let read = |n: &str| decode(&std::fs::read(dir.join("other").join(n)).unwrap()).unwrap_err();
+    assert_eq!(read("cachet_yoti_v1_components_EXTRACTED.json"), FeedError::Unsupported("Cachet"));
+    assert_eq!(read("cstate_torproject_index_EXTRACTED_no-issues.json"), FeedError::Unsupported("cState"));
+    assert_eq!(read("cstate_schullogin_de_index_EXTRACTED_german.json"), FeedError::Unsupported("cState"));
+}
+
+#[test]
+fn github_summary_keeps_the_page_indicator_not_the_incident_impact() {
+    let Some((kind, s)) = shared("github_summary_2022-11_sergeyshevch-statuspage-exporter.json") else {
+        return;
+    };
+    assert_eq!(kind, DocumentKind::Summary);
+    assert_eq!(s.components.len(), 11);
+    assert_eq!(s.page.name.as_deref(), Some("GitHub"));
+    let overall = s.overall();
+    assert_eq!((overall.indicator, overall.source), (Indicator::Minor, OverallSource::Page));
+    assert_eq!(overall.description.as_deref(), Some("Minor Service Outage"));
+    let active = s.active();
+    assert_eq!(active.len(), 1);
+    assert_eq!(active[0].impact, Impact::Major);
+    assert_eq!(active[0].status, Status::Investigating);
+    assert_eq!(active[0].updates.len(), 7);
+    assert_eq!(active[0].component_names(), ["Packages", "Pages"]);
+    assert!(active[0].resolved_at.is_none());
+}
+
+#[test]
+fn minified_summary_with_nothing_active() {
+    let Some((kind, s)) = shared("github_summary_minified_2026-07_gitdown.json") else { return };
+    assert_eq!(kind, DocumentKind::Summary);
+    assert_eq!(s.components.len(), 12);
+    assert_eq!(s.overall().indicator, Indicator::None);
+    assert!(s.active().is_empty());
+}
+
+#[test]
+fn github_incident_history_has_all_50_incidents_and_287_updates() {
+    let Some((kind, s)) = shared("github_incidents_50_2026-07_gitdown.json") else { return };
+    assert_eq!(kind, DocumentKind::Incidents);
+    assert_eq!(s.incidents.len(), 50);
+    assert_eq!(update_count(&s), 287);
+    assert!(s.incidents.iter().all(|i| i.status == Status::Resolved && !i.is_active()));
+    assert!(s.incidents.windows(2).all(|w| w[0].began() >= w[1].began()), "newest first");
+    // Backdated updates are placed by display_at.
+    let backdated = s.incidents.iter().flat_map(|i| &i.updates).filter(|u| u.at != u.created_at).count();
+    assert_eq!(backdated, 3);
+    // With no component list, the overall status can only say whether anything is active.
+    let overall = s.overall();
+    assert_eq!((overall.indicator, overall.source), (Indicator::None, OverallSource::Incidents));
+}
+
+#[test]
+fn bare_and_wrapped_single_incidents() {
+    let Some((kind, s)) = shared("github_incident_8vfyvq16hzh9_critical_gitdown.json") else { return };
+    assert_eq!(kind, DocumentKind::Incident);
+    assert_eq!(s.incidents.len(), 1);
+    assert_eq!(s.incidents[0].impact, Impact::Critical);
+    assert_eq!(s.incidents[0].updates.len(), 18);
+    assert_eq!(s.incidents[0].components.len(), 4);
+
+    let Some((kind, s)) = shared("github_incident_t2xwk9mz56f4_29updates_GitHub-Incident-History.json")
+    else {
+        return;
+    };
+    assert_eq!(kind, DocumentKind::Incident);
+    assert_eq!(s.page.name.as_deref(), Some("GitHub"));
+    assert_eq!(s.incidents[0].updates.len(), 29);
+    assert_eq!(s.incidents[0].components.len(), 8);
+}
+
+#[test]
+fn legacy_html_body_and_deleted_component() {
+    let Some((_, s)) = shared("github_incident_6swlsy1h3wy9_legacy-html-body_GitHub-Incident-History.json")
+    else {
+        return;
+    };
+    let incident = &s.incidents[0];
+    assert_eq!(incident.updates.len(), 1);
+    assert!(incident.updates[0].body.len() > 6000 && incident.updates[0].body.contains("<ul>"));
+    assert_eq!(incident.resolved_at, incident.created_at);
+
+    let Some((_, s)) =
+        shared("github_incident_rgy28jwprr1c_affected-component-not-in-list_GitHub-Incident-History.json")
+    else {
+        return;
+    };
+    let incident = &s.incidents[0];
+    assert!(incident.components.is_empty());
+    assert_eq!(incident.component_names(), ["Notifications"]);
+}
+
+#[test]
+fn offsets_are_converted_to_utc() {
+    let Some((_, s)) = shared("instructure_summary_2021-12_aws-outage_atc0005-check-statuspage.json") else {
+        return;
+    };
+    assert_eq!(s.page.time_zone.as_deref(), Some("America/Denver"));
+    assert_eq!(s.components.len(), 24);
+    assert_eq!(s.components.iter().filter(|c| c.is_group).count(), 3);
+    assert_eq!(s.overall().description.as_deref(), Some("Partially Degraded Service"));
+    let incident = &s.active()[0];
+    assert_eq!(incident.status, Status::Identified);
+    assert_eq!(incident.updates.len(), 11);
+    let update = incident.updates.iter().find(|u| u.id == "bkwp1fjx0sxj").unwrap();
+    assert_eq!(update.at, Some(at("2021-12-07T17:39:58Z")));
+}
+
+#[test]
+fn large_component_lists() {
+    for (file, components, groups) in [
+        ("duo_components_539comps_69groups_atc0005-check-statuspage.json", 539, 69),
+        ("qualys_components_271comps_major-outage_under-maintenance_atc0005-check-statuspage.json", 271, 12),
+        ("coinbase_components_139comps_atc0005-check-statuspage.json", 139, 3),
+        ("reddit_components_unicode_atc0005-check-statuspage.json", 47, 2),
+        ("box_components_groups_degraded_atc0005-check-statuspage.json", 52, 7),
+    ] {
+        let Some((kind, s)) = shared(file) else { return };
+        assert_eq!(kind, DocumentKind::Components, "{file}");
+        assert_eq!(s.components.len(), components, "{file}");
+        assert_eq!(s.components.iter().filter(|c| c.is_group).count(), groups, "{file}");
+        assert!(s.components.windows(2).all(|w| w[0].position <= w[1].position), "{file}: by position");
+    }
+    let Some((_, qualys)) =
+        shared("qualys_components_271comps_major-outage_under-maintenance_atc0005-check-statuspage.json")
+    else {
+        return;
+    };
+    let count = |status: ComponentStatus| qualys.components.iter().filter(|c| c.status == status).count();
+    assert!(count(ComponentStatus::MajorOutage) >= 2);
+    assert!(count(ComponentStatus::UnderMaintenance) >= 7);
+    assert_eq!(qualys.overall().source, OverallSource::Components);
+    assert_eq!(qualys.overall().indicator, Indicator::Critical);
+    let Some((_, reddit)) = shared("reddit_components_unicode_atc0005-check-statuspage.json") else { return };
+    assert!(reddit.components.iter().any(|c| c.name == "Fastly Sāo Paulo (GRU)"));
+}
+
+#[test]
+fn unknown_enum_values_render_as_something_sensible() {
+    let (kind, s) = own("unknown-enums.json").unwrap();
+    assert_eq!(kind, DocumentKind::Summary);
+    assert_eq!(s.overall().indicator, Indicator::Maintenance);
+    assert_eq!(s.components[0].status, ComponentStatus::UnderMaintenance);
+    assert_eq!(s.components[1].status, ComponentStatus::Other("sparkling".into()));
+    assert_eq!(s.components[1].status.severity(), Severity::Minor);
+    let incident = &s.active()[0];
+    // Impact `none` on an open incident still ranks as a problem.
+    assert_eq!(incident.impact, Impact::None);
+    assert_eq!(incident.severity(), Severity::Minor);
+    assert_eq!(incident.updates[0].status, Status::Other("escalated".into()));
+    assert!(incident.updates[0].affected.is_empty(), "null affected_components");
+}
+
+#[test]
+fn missing_and_null_fields() {
+    let (kind, s) = own("incident-io-sparse.json").unwrap();
+    assert_eq!(kind, DocumentKind::Incidents);
+    assert_eq!(s.incidents.len(), 2);
+    let open = &s.active()[0];
+    assert_eq!(open.name, "Webhooks delayed");
+    assert_eq!(open.impact, Impact::None);
+    assert!(open.shortlink.is_none() && open.components.is_empty());
+    assert_eq!(open.updates[0].at, Some(at("2024-06-02T09:15:00Z")), "created_at stands in for display_at");
+    let old = &s.incidents[1];
+    assert_eq!(old.id, "Old thing", "the name stands in for a missing id");
+    assert!(old.updates.is_empty() && !old.is_active());
+}
+
+#[test]
+fn timestamp_shapes_and_reminder_intervals() {
+    let (_, s) = own("timestamps-and-reminders.json").unwrap();
+    assert_eq!(s.incidents.len(), 3);
+    let mixed = s.incidents.iter().find(|i| i.id == "t1").unwrap();
+    let times: Vec<_> = mixed.updates.iter().map(|u| u.at.unwrap()).collect();
+    assert_eq!(times, [at("2024-03-10T07:20:00Z"), at("2024-03-10T06:30:00Z"), at("2024-03-10T06:00:00Z")]);
+    assert_eq!(mixed.created_at, Some(at("2024-03-10T06:00:00.123Z")));
+    assert_eq!(s.page.updated_at, Some(at("2024-03-10T07:30:00Z")));
+    let date_only = s.incidents.iter().find(|i| i.id == "t3").unwrap();
+    assert_eq!(date_only.started_at, None, "a date without a time is not an instant");
+}
+
+#[test]
+fn wrong_types_read_as_absent() {
+    let (kind, s) = own("wrong-types.json").unwrap();
+    assert_eq!(kind, DocumentKind::Summary);
+    assert_eq!(s.page.name, None);
+    assert_eq!(s.page.id.as_deref(), Some("42"));
+    assert!(s.status.is_none());
+    assert_eq!(s.components.len(), 2);
+    assert_eq!(s.components[0].name, "No id");
+    assert_eq!(s.components[1].id, "7");
+    assert_eq!(s.components[1].position, 2);
+    assert_eq!(s.incidents.len(), 1);
+    let incident = &s.incidents[0];
+    // Numbers are kept as text (ids are sometimes numeric); an unknown impact still ranks.
+    assert_eq!(incident.impact, Impact::Other("5".into()));
+    assert_eq!(incident.severity(), Severity::Minor);
+    assert_eq!(incident.created_at, None);
+    assert_eq!(incident.updates[0].body, "12345");
+}
+
+#[test]
+fn broken_input_gives_an_error_never_a_panic() {
+    assert!(matches!(own("malformed.json"), Err(FeedError::NotJson(_))));
+    assert_eq!(own("not-a-status-feed.json").unwrap_err(), FeedError::NotStatusDocument);
+    for bytes in [
+        &b""[..],
+        b"null",
+        b"[]",
+        b"42",
+        b"\"x\"",
+        b"{}",
+        b"{\"page\":{}}",
+        b"\xff\xfe",
+        b"{\"a\":1,\"a\":2}",
+    ] {
+        assert!(decode(bytes).is_err(), "{:?}", String::from_utf8_lossy(bytes));
+    }
+    // Duplicate keys inside a known object are not valid for serde: refused, not a panic.
+    assert!(decode(br#"{"incidents":[{"id":"a","id":"b"}]}"#).is_err());
+    let big = vec![b' '; status_widget::feed::MAX_FEED_BYTES + 1];
+    assert!(matches!(decode(&big), Err(FeedError::TooLarge { .. })));
+}
+
+#[test]
+fn src_is_a_base_url_or_a_document() {
+    assert_eq!(
+        document_urls("https://www.githubstatus.com"),
+        ["https://www.githubstatus.com/api/v2/summary.json"]
+    );
+    assert_eq!(
+        document_urls("https://status.example.com/"),
+        ["https://status.example.com/api/v2/summary.json"]
+    );
+    assert_eq!(document_urls("https://x.io/api/v2/"), ["https://x.io/api/v2/summary.json"]);
+    assert_eq!(document_urls("/fixtures/a.json"), ["/fixtures/a.json"]);
+    assert_eq!(
+        document_urls("https://x.io/api/v2/incidents.json?limit=5"),
+        ["https://x.io/api/v2/incidents.json?limit=5"]
+    );
+}

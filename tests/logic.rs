@@ -1,0 +1,129 @@
+//! Native tests: time words, rich text, configuration, the reducer.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::rc::Rc;
+
+use common::at;
+use status_widget::config::{Config, SETTINGS};
+use status_widget::feed::FeedError;
+use status_widget::model::Snapshot;
+use status_widget::state::{step, Action, Load, Loaded, State};
+use status_widget::text::paragraphs;
+use status_widget::time::{duration, local, relative};
+
+#[test]
+fn durations_in_short_words() {
+    assert_eq!(duration(-5), "under a minute");
+    assert_eq!(duration(59), "under a minute");
+    assert_eq!(duration(60), "1 min");
+    assert_eq!(duration(45 * 60 + 59), "45 min");
+    assert_eq!(duration(3600), "1 h");
+    assert_eq!(duration(6 * 3600 + 43 * 60), "6 h 43 min");
+    assert_eq!(duration(2 * 86400 + 3 * 3600 + 59), "2 d 3 h");
+    assert_eq!(duration(86400), "1 d");
+}
+
+#[test]
+fn relative_times() {
+    let now = at("2020-02-05T10:40:00Z");
+    assert_eq!(relative(at("2020-02-05T10:39:30Z"), now), "just now");
+    assert_eq!(relative(at("2020-02-05T10:32:00Z"), now), "8 min ago");
+    assert_eq!(relative(at("2020-02-05T08:21:00Z"), now), "2 h ago");
+    assert_eq!(relative(at("2020-02-04T10:40:00Z"), now), "1 day ago");
+    assert_eq!(relative(at("2020-01-01T10:40:00Z"), now), "35 days ago");
+    assert_eq!(relative(at("2019-08-05T10:40:00Z"), now), "6 months ago");
+    assert_eq!(relative(at("2014-02-05T10:40:00Z"), now), "6 years ago");
+    assert_eq!(relative(at("2020-02-05T13:40:00Z"), now), "in 3 h");
+    assert_eq!(local(now, Some("Europe/London")), "2020-02-05 10:40 UTC");
+}
+
+#[test]
+fn bodies_become_paragraphs_of_lines() {
+    assert_eq!(paragraphs("One.\n\nTwo,\nthree."), [vec!["One."], vec!["Two,", "three."]]);
+    assert_eq!(paragraphs("a<br />b<BR>c<br/><br/>d"), [vec!["a", "b", "c"], vec!["d"]]);
+    // Other tags stay visible text: nothing in a body is ever markup.
+    assert_eq!(paragraphs("<b>bold</b> <script>x</script>"), [vec!["<b>bold</b> <script>x</script>"]]);
+    assert_eq!(paragraphs("<brx> < br> <"), [vec!["<brx> < br> <"]]);
+    assert_eq!(paragraphs("\r\n\r\n  \n"), Vec::<Vec<String>>::new());
+    assert_eq!(paragraphs("é<br>ü<bré"), [vec!["é", "ü<bré"]]);
+}
+
+#[test]
+fn config_from_query_parameters() {
+    let lookup = |pairs: &'static [(&'static str, &'static str)]| {
+        move |name: &str| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+    };
+    let (config, warnings) = Config::from_lookup(lookup(&[]));
+    assert_eq!(config.src, None);
+    assert_eq!(config.now, Some(at("2020-02-05T10:40:00Z")), "the demo replays the reference by default");
+    assert!(warnings.is_empty());
+
+    let (config, _) = Config::from_lookup(lookup(&[("now", "live")]));
+    assert_eq!(config.now, None);
+
+    let (config, warnings) =
+        Config::from_lookup(lookup(&[("src", " https://x.io "), ("now", "soon"), ("expanded", "maybe")]));
+    assert_eq!(config.src.as_deref(), Some("https://x.io"));
+    assert_eq!(config.now, None);
+    assert!(!config.expanded);
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+
+    let (config, _) = Config::from_lookup(lookup(&[
+        ("src", "/f.json"),
+        ("now", "2020-02-05T10:40:00+01:00"),
+        ("time-zone", "Europe/Berlin"),
+        ("expanded", ""),
+    ]));
+    assert_eq!(config.now, Some(at("2020-02-05T09:40:00Z")));
+    assert_eq!(config.time_zone.as_deref(), Some("Europe/Berlin"));
+    assert!(config.expanded);
+}
+
+#[test]
+fn readme_documents_every_setting() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for setting in SETTINGS {
+        let row = format!(
+            "| `{}` | {} | {} | `{}` |",
+            setting.name, setting.kind, setting.default, setting.example
+        );
+        assert!(readme.contains(&row), "README is missing the row for `{}`:\n{row}", setting.name);
+        assert!(readme.contains(setting.description), "README lacks the description of `{}`", setting.name);
+    }
+}
+
+#[test]
+fn reducer() {
+    let loaded = Loaded { snapshot: Rc::new(Snapshot::default()), fetched_at: at("2020-02-05T10:40:00Z") };
+    let state = State::new(None, false);
+    assert_eq!(state.load, Load::Loading);
+    let failed = state.reduce(Action::Fetched(Err(FeedError::NotStatusDocument)));
+    assert_eq!(failed.load, Load::Failed(FeedError::NotStatusDocument));
+    let retried = failed.reduce(Action::Retry);
+    assert_eq!((retried.load.clone(), retried.attempt), (Load::Loading, 1));
+    let ready = retried.reduce(Action::Fetched(Ok(loaded.clone())));
+    assert_eq!(ready.load, Load::Ready(loaded.clone()));
+    // A later failure keeps the last good data.
+    let still = ready.reduce(Action::Fetched(Err(FeedError::NotStatusDocument)));
+    assert_eq!(still.load, Load::Ready(loaded));
+    let open = still.reduce(Action::Toggle);
+    assert!(open.expanded);
+    assert!(!open.reduce(Action::Toggle).expanded);
+    assert!(!open.reduce(Action::Collapse).expanded);
+    assert!(!open.reduce(Action::Collapse).reduce(Action::Collapse).expanded);
+    let pinned = open.reduce(Action::Pin(Some(at("2020-01-01T00:00:00Z"))));
+    assert_eq!(pinned.pinned, Some(at("2020-01-01T00:00:00Z")));
+}
+
+#[test]
+fn replay_steps() {
+    let moments = [at("2020-02-05T08:21:00Z"), at("2020-02-05T09:35:00Z"), at("2020-02-05T10:32:00Z")];
+    let now = at("2020-02-05T09:00:00Z");
+    assert_eq!(step(&moments, now, true), Some(moments[1]));
+    assert_eq!(step(&moments, now, false), Some(moments[0]));
+    assert_eq!(step(&moments, moments[0], false), None);
+    assert_eq!(step(&moments, moments[2], true), None);
+    assert_eq!(step(&moments, moments[1], true), Some(moments[2]));
+}

@@ -1,0 +1,128 @@
+//! Native tests: the compiled-in reference incident, live and replayed.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::at;
+use status_widget::feed::{reference, REFERENCE_REPLAY_AT};
+use status_widget::model::{ComponentStatus, Impact, Indicator, OverallSource, Status};
+
+const AFFECTED: [&str; 7] = [
+    "America East",
+    "America East 2",
+    "America West",
+    "America West 2",
+    "UK (United Kingdom)",
+    "UK 2 (United Kingdom)",
+    "EU1 (English Europe and Asia)",
+];
+
+fn status_of(s: &status_widget::model::Snapshot, name: &str) -> ComponentStatus {
+    s.components
+        .iter()
+        .find(|c| c.name == name)
+        .unwrap_or_else(|| panic!("no component {name}"))
+        .status
+        .clone()
+}
+
+#[test]
+fn reference_feed_as_published() {
+    let s = reference().unwrap();
+    assert_eq!(s.page.name.as_deref(), Some("Datto"));
+    let group = s.components.iter().find(|c| c.is_group).unwrap();
+    assert_eq!(group.name, "Autotask PSA");
+    let zones: Vec<_> = s.components.iter().filter(|c| c.group_id.as_deref() == Some(&group.id)).collect();
+    assert_eq!(zones.len(), 12);
+    assert_eq!(s.incidents.len(), 1);
+    let incident = &s.incidents[0];
+    assert_eq!(incident.name, "PSA - OTP Email delay - Under Investigation");
+    assert_eq!(incident.status, Status::Postmortem);
+    // Seven updates through investigating → identified → monitoring → resolved, then the RCA.
+    let statuses: Vec<_> = incident.updates.iter().rev().map(|u| u.status.as_str()).collect();
+    assert_eq!(
+        statuses,
+        [
+            "investigating",
+            "identified",
+            "identified",
+            "identified",
+            "monitoring",
+            "monitoring",
+            "resolved",
+            "postmortem"
+        ]
+    );
+    assert_eq!(incident.updates[0].at, Some(at("2020-03-10T17:27:00Z")));
+    assert!(incident.updates[0].body.contains("Root Cause Analysis"));
+    assert_eq!(incident.component_names(), AFFECTED);
+    assert_eq!(s.maintenances.len(), 1);
+    assert!(s.maintenances[0].is_maintenance());
+    assert_eq!(s.maintenances[0].status, Status::Completed);
+    // Long over: nothing active, the page says all is well.
+    assert!(s.active().is_empty());
+    assert_eq!(s.overall().indicator, Indicator::None);
+    assert_eq!(s.overall().source, OverallSource::Page);
+}
+
+#[test]
+fn replay_while_the_incident_was_identified() {
+    let s = reference().unwrap().as_of(at(REFERENCE_REPLAY_AT));
+    let active = s.active();
+    assert_eq!(active.len(), 1, "the maintenance was over, the incident open");
+    let incident = active[0];
+    assert_eq!(incident.status, Status::Identified);
+    assert_eq!(incident.impact, Impact::Minor);
+    assert_eq!(incident.updates.len(), 3, "08:21, 09:35, 10:32 are visible");
+    assert_eq!(incident.updates[0].at, Some(at("2020-02-05T10:32:00Z")));
+    assert!(incident.resolved_at.is_none());
+    for zone in AFFECTED {
+        assert_eq!(status_of(&s, zone), ComponentStatus::DegradedPerformance, "{zone}");
+    }
+    assert_eq!(status_of(&s, "DE1 (German)"), ComponentStatus::Operational);
+    // The page's own "All Systems Operational" was written weeks later: worked out again.
+    let overall = s.overall();
+    assert_eq!((overall.indicator, overall.source), (Indicator::Minor, OverallSource::Components));
+}
+
+#[test]
+fn replay_during_the_maintenance_and_before_anything() {
+    let full = reference().unwrap();
+    let s = full.as_of(at("2020-02-04T22:00:00Z"));
+    assert!(s.incidents.is_empty(), "the incident did not exist yet");
+    let active = s.active();
+    assert_eq!(active.len(), 1);
+    assert!(active[0].is_maintenance());
+    assert_eq!(active[0].status, Status::InProgress);
+    assert_eq!(status_of(&s, "UK (United Kingdom)"), ComponentStatus::UnderMaintenance);
+    assert_eq!(s.overall().indicator, Indicator::Maintenance);
+
+    let s = full.as_of(at("2020-01-01T00:00:00Z"));
+    assert!(s.incidents.is_empty() && s.maintenances.is_empty());
+    assert_eq!(s.overall().indicator, Indicator::None);
+}
+
+#[test]
+fn replay_after_resolution_and_every_moment() {
+    let full = reference().unwrap();
+    let s = full.as_of(at("2020-02-05T16:00:00Z"));
+    assert!(s.active().is_empty());
+    assert_eq!(s.incidents[0].status, Status::Resolved);
+    assert_eq!(s.incidents[0].resolved_at, Some(at("2020-02-05T15:04:00Z")));
+    assert_eq!(status_of(&s, "America East"), ComponentStatus::Operational);
+
+    let moments = full.moments();
+    assert_eq!(moments.len(), 11, "3 maintenance updates + 8 incident updates");
+    assert!(moments.windows(2).all(|w| w[0] < w[1]));
+    // Stepping through every moment never loses an update or invents one.
+    for (i, moment) in moments.iter().enumerate() {
+        let visible: usize = full
+            .as_of(*moment)
+            .incidents
+            .iter()
+            .chain(&full.as_of(*moment).maintenances)
+            .map(|x| x.updates.len())
+            .sum();
+        assert_eq!(visible, i + 1, "at {moment}");
+    }
+}
