@@ -495,6 +495,14 @@ impl Snapshot {
         moments
     }
 
+    /// Components (not groups) that are not operational, worst first, then in page order.
+    pub fn troubled_components(&self) -> Vec<&Component> {
+        let mut troubled: Vec<&Component> =
+            self.components.iter().filter(|c| !c.is_group && c.status.severity() > Severity::None).collect();
+        troubled.sort_by_key(|c| std::cmp::Reverse(c.status.severity()));
+        troubled
+    }
+
     /// Looks a component up by id.
     pub fn component(&self, id: &str) -> Option<&Component> {
         self.components.iter().find(|c| c.id == id)

@@ -20,11 +20,12 @@ const MINUTE: i64 = 60;
 const HOUR: i64 = 60 * MINUTE;
 const DAY: i64 = 24 * HOUR;
 
-/// A length of time in short words: "under a minute", "45 min", "6 h 43 min", "2 d 3 h".
-/// Negative lengths read as zero.
+/// A length of time in short words: "under a minute", "45 min", "6 h 43 min", "2 d 3 h";
+/// long spans round to "5 months" or "4 years". Negative lengths read as zero.
 pub fn duration(seconds: i64) -> String {
     let s = seconds.max(0);
     match s {
+        s if s >= 60 * DAY => long(s),
         s if s < MINUTE => "under a minute".to_owned(),
         s if s < HOUR => format!("{} min", s / MINUTE),
         s if s < DAY => match (s % HOUR) / MINUTE {
@@ -46,13 +47,21 @@ pub fn relative(then: Time, now: Time) -> String {
         s if s < HOUR => format!("{} min", s / MINUTE),
         s if s < DAY => format!("{} h", s / HOUR),
         s if s < 60 * DAY => plural(s / DAY, "day"),
-        s if s < 730 * DAY => plural(s / (30 * DAY), "month"),
-        s => plural(s / (365 * DAY), "year"),
+        s => long(s),
     };
     match delta {
         d if d.abs() < MINUTE => "just now".to_owned(),
         d if d > 0 => format!("{} ago", amount(d)),
         d => format!("in {}", amount(-d)),
+    }
+}
+
+/// Spans of 60 days or more, in months under two years, else in years.
+fn long(s: i64) -> String {
+    if s < 730 * DAY {
+        plural(s / (30 * DAY), "month")
+    } else {
+        plural(s / (365 * DAY), "year")
     }
 }
 

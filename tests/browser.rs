@@ -170,7 +170,7 @@ async fn replay_steps_through_updates() {
     click(&next); // 11:53, monitoring
     settle().await;
     assert!(text(&root, ".sw-banner__facts").contains("Monitoring"), "{}", text(&root, ".sw-banner"));
-    assert!(text(&root, ".sw-replay__note").contains("update 7 of 11"));
+    assert!(text(&root, ".sw-replay__note").contains("update 8 of 11"));
     let live = root.query_selector_all(".sw-replay__button").unwrap().get(2).unwrap();
     click(&live.dyn_into().unwrap());
     settle().await;

@@ -23,6 +23,9 @@ fn durations_in_short_words() {
     assert_eq!(duration(6 * 3600 + 43 * 60), "6 h 43 min");
     assert_eq!(duration(2 * 86400 + 3 * 3600 + 59), "2 d 3 h");
     assert_eq!(duration(86400), "1 d");
+    assert_eq!(duration(59 * 86400 + 3600), "59 d 1 h");
+    assert_eq!(duration(1817 * 86400 + 3600), "4 years");
+    assert_eq!(duration(90 * 86400), "3 months");
 }
 
 #[test]

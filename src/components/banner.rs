@@ -51,14 +51,27 @@ pub fn Banner(props: &BannerProps) -> Html {
     let onclick = props.on_toggle.reform(|_: MouseEvent| ());
     let tz = props.time_zone.as_deref();
 
+    let checked = html! {
+        <span class="sw-banner__checked">
+            { "Checked " }
+            <time datetime={time::machine(props.checked_at)}>{ time::local(props.checked_at, tz) }</time>
+        </span>
+    };
     let detail = match active.first() {
         Some(incident) => headline(incident, props.now),
-        None => html! {
-            <span class="sw-banner__checked">
-                { "Checked " }
-                <time datetime={time::machine(props.checked_at)}>{ time::local(props.checked_at, tz) }</time>
-            </span>
-        },
+        None => {
+            // No incident, yet components may be down (components.json has no incidents).
+            let troubled: Vec<&str> =
+                props.snapshot.troubled_components().iter().map(|c| c.name.as_str()).collect();
+            html! {
+                <span class="sw-banner__incident">
+                    { for name_list(&troubled).map(|names| html! {
+                        <span class="sw-banner__name">{ format!("Affected: {names}") }</span>
+                    }) }
+                    { checked }
+                </span>
+            }
+        }
     };
     let more = (active.len() > 1).then(|| {
         let others = active.len() - 1;
@@ -91,14 +104,18 @@ pub fn Banner(props: &BannerProps) -> Html {
     }
 }
 
-/// The active incident's line: name, then status · impact · age · components.
-fn headline(incident: &Incident, now: Time) -> Html {
-    let names = incident.component_names();
-    let components = match names.len() {
+/// "A, B, C and 4 more", or `None` for no names.
+fn name_list(names: &[&str]) -> Option<String> {
+    match names.len() {
         0 => None,
         n if n <= NAMED_COMPONENTS => Some(names.join(", ")),
         n => Some(format!("{} and {} more", names[..NAMED_COMPONENTS].join(", "), n - NAMED_COMPONENTS)),
-    };
+    }
+}
+
+/// The active incident's line: name, then status · impact · age · components.
+fn headline(incident: &Incident, now: Time) -> Html {
+    let components = name_list(&incident.component_names());
     let age = incident.began().map(|began| {
         let word = if incident.is_maintenance() { "Under way" } else { "Started" };
         format!("{word} {} ago", time::duration((now - began).num_seconds()))

@@ -3,8 +3,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::incident_timeline::IncidentTimeline;
+use super::tone;
+use crate::labels;
 use crate::model::{Snapshot, Time};
 use crate::text;
+
+/// How many troubled components the panel lists before "and N more".
+const LISTED_COMPONENTS: usize = 25;
 
 /// Props of [`Panel`].
 #[derive(Properties, PartialEq)]
@@ -33,6 +38,27 @@ pub fn Panel(props: &PanelProps) -> Html {
         (false, true) => Some("No active incidents. Most recent:"),
         (false, false) => None,
     };
+    let troubled = snapshot.troubled_components();
+    let components = (!troubled.is_empty()).then(|| {
+        let more = troubled.len().saturating_sub(LISTED_COMPONENTS);
+        html! {
+            <section class="sw-components">
+                <h3 class="sw-components__title">{ "Components not operational" }</h3>
+                <ul class="sw-components__list">
+                    { for troubled.iter().take(LISTED_COMPONENTS).map(|c| html! {
+                        <li class="sw-components__item">
+                            <span class={classes!("sw-icon", format!("sw-icon--{}", tone(c.status.severity())))} aria-hidden="true"></span>
+                            <span class="sw-components__name">{ &c.name }</span>
+                            <span class="sw-components__status">{ labels::component_status(&c.status).into_owned() }</span>
+                        </li>
+                    }) }
+                </ul>
+                if more > 0 {
+                    <p class="sw-components__more">{ format!("and {more} more") }</p>
+                }
+            </section>
+        }
+    });
     let page_link = snapshot.page.url.as_deref().and_then(text::http_url).map(|url| {
         let name = snapshot.page.name.clone().unwrap_or_else(|| url.clone());
         html! {
@@ -43,6 +69,7 @@ pub fn Panel(props: &PanelProps) -> Html {
     });
     html! {
         <div id={props.id.clone()} class="sw-panel" part="panel" hidden={props.hidden}>
+            { for components }
             { for heading.map(|h| html! { <p class="sw-panel__note">{ h }</p> }) }
             { for shown.into_iter().map(|incident| html! {
                 <IncidentTimeline

@@ -116,6 +116,19 @@ test('a narrow screen keeps the banner inside the viewport', async () => {
   await close();
 });
 
+test('components that are down show without any incident', async () => {
+  const file = 'qualys_components_271comps_major-outage_under-maintenance_atc0005-check-statuspage.json';
+  const { page, problems, close } = await open(`?src=/fixtures/statuspage/${file}`);
+  assert.match(await page.locator('.sw-banner__name').textContent(), /^Affected: .+ and \d+ more$/);
+  await page.locator('.sw-banner').click();
+  const items = page.locator('.sw-components__item');
+  assert.ok((await items.count()) >= 9);
+  assert.match(await items.first().textContent(), /Major outage$/);
+  await page.screenshot({ path: join(SHOTS, 'components-down.png') });
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 // Every real capture, and every quirk fixture of ours, through ?src=.
 const statuspage = (await readdir(join(fixturesDir, 'statuspage'))).filter((f) => f.endsWith('.json'));
 const other = (await readdir(join(fixturesDir, 'other'))).filter((f) => f.endsWith('.json'));
