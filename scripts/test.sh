@@ -29,7 +29,13 @@ run_layer() { # name, log, counter, command...
   if [ -n "$counter" ]; then read -r p f < <("$counter" "$log"); fi
   if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; broken+=("$name (exit $status)"); fi
   passed=$((passed + p)); failed=$((failed + f))
-  layer_report+=("$name $p/$((p + f))")
+  if [ -n "$counter" ]; then
+    layer_report+=("$name: $p passed, $f failed")
+  elif [ "$status" -eq 0 ]; then
+    layer_report+=("$name: ok")
+  else
+    layer_report+=("$name: FAILED")
+  fi
   return "$status"
 }
 

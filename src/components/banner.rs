@@ -61,8 +61,11 @@ pub fn Banner(props: &BannerProps) -> Html {
         Some(incident) => headline(incident, props.now),
         None => {
             // No incident, yet components may be down (components.json has no incidents).
-            let troubled: Vec<&str> =
+            let mut troubled: Vec<&str> =
                 props.snapshot.troubled_components().iter().map(|c| c.name.as_str()).collect();
+            // The same name can stand in several groups (Qualys platforms); list it once.
+            let mut seen = std::collections::HashSet::new();
+            troubled.retain(|name| seen.insert(*name));
             html! {
                 <span class="sw-banner__incident">
                     { for name_list(&troubled).map(|names| html! {

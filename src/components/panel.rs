@@ -33,12 +33,14 @@ pub fn Panel(props: &PanelProps) -> Html {
     let snapshot = &props.snapshot;
     let active = snapshot.active();
     let shown: Vec<_> = if active.is_empty() { snapshot.incidents.iter().take(1).collect() } else { active };
+    let troubled = snapshot.troubled_components();
     let heading = match (shown.is_empty(), snapshot.active().is_empty()) {
+        // A components-only feed says nothing about incidents; the list above speaks for it.
+        (true, _) if !troubled.is_empty() => None,
         (true, _) => Some("No incidents reported."),
         (false, true) => Some("No active incidents. Most recent:"),
         (false, false) => None,
     };
-    let troubled = snapshot.troubled_components();
     let components = (!troubled.is_empty()).then(|| {
         let more = troubled.len().saturating_sub(LISTED_COMPONENTS);
         html! {
@@ -48,8 +50,13 @@ pub fn Panel(props: &PanelProps) -> Html {
                     { for troubled.iter().take(LISTED_COMPONENTS).map(|c| html! {
                         <li class="sw-components__item">
                             <span class={classes!("sw-icon", format!("sw-icon--{}", tone(c.status.severity())))} aria-hidden="true"></span>
-                            <span class="sw-components__name">{ &c.name }</span>
-                            <span class="sw-components__status">{ labels::component_status(&c.status).into_owned() }</span>
+                            <span class="sw-components__text">
+                                { for c.group_id.as_deref().and_then(|g| snapshot.component(g)).map(|group| html! {
+                                    <span class="sw-components__group">{ &group.name }</span>
+                                }) }
+                                <span class="sw-components__name">{ &c.name }</span>
+                                <span class="sw-components__status">{ labels::component_status(&c.status).into_owned() }</span>
+                            </span>
                         </li>
                     }) }
                 </ul>
