@@ -74,6 +74,8 @@ impl Config {
         let read = |name: &str| lookup(name).map(|v| v.trim().to_owned());
         let src = read("src").filter(|s| !s.is_empty());
         let now = match read("now") {
+            // The demo's default view replays the reference incident while it was live.
+            None if src.is_none() => parse_time(REFERENCE_REPLAY_AT),
             None => None,
             Some(v) if v.is_empty() || v.eq_ignore_ascii_case("live") => None,
             Some(v) => {
@@ -83,11 +85,6 @@ impl Config {
                 }
                 parsed
             }
-        };
-        // The demo's default view replays the reference incident while it was live.
-        let now = match (&src, read("now")) {
-            (None, None) => parse_time(REFERENCE_REPLAY_AT),
-            _ => now,
         };
         let expanded = match read("expanded").as_deref() {
             None | Some("false") => false,

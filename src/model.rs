@@ -404,11 +404,8 @@ impl Snapshot {
     /// through the `old_status` of every hidden update that changed them.
     pub fn as_of(&self, now: Time) -> Snapshot {
         let mut past = self.clone();
-        let mut rewound = false;
         for list in [&mut past.incidents, &mut past.maintenances] {
-            let before = list.iter().map(|i| i.updates.len()).sum::<usize>() + list.len();
             list.retain_mut(|incident| rewind_incident(incident, now));
-            rewound |= before != list.iter().map(|i| i.updates.len()).sum::<usize>() + list.len();
         }
 
         // Roll component statuses back: the earliest hidden change tells what it was before.
@@ -428,8 +425,9 @@ impl Snapshot {
             }
         }
 
-        let after_capture = matches!(self.page.updated_at, Some(at) if at > now);
-        if rewound || after_capture {
+        let posted_later = self.moments().last().is_some_and(|last| *last > now);
+        let captured_later = self.page.updated_at.is_some_and(|at| at > now);
+        if posted_later || captured_later {
             // The page's stated status describes a later moment; work it out again.
             past.status = None;
         }

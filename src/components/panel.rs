@@ -32,9 +32,10 @@ pub struct PanelProps {
 pub fn Panel(props: &PanelProps) -> Html {
     let snapshot = &props.snapshot;
     let active = snapshot.active();
-    let shown: Vec<_> = if active.is_empty() { snapshot.incidents.iter().take(1).collect() } else { active };
+    let nothing_active = active.is_empty();
+    let shown: Vec<_> = if nothing_active { snapshot.incidents.iter().take(1).collect() } else { active };
     let troubled = snapshot.troubled_components();
-    let heading = match (shown.is_empty(), snapshot.active().is_empty()) {
+    let heading = match (shown.is_empty(), nothing_active) {
         // A components-only feed says nothing about incidents; the list above speaks for it.
         (true, _) if !troubled.is_empty() => None,
         (true, _) => Some("No incidents reported."),
