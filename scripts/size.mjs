@@ -1,12 +1,13 @@
-// Raw / gzip (level 9) / brotli (quality 11) bytes of the wasm and JS in dist/, and their
-// total: what a host page downloads for the widget. Node's zlib, so nothing to install.
+// Raw / gzip (level 9) / brotli (quality 11) bytes of what a host page downloads for the
+// widget (the entry, the wasm-bindgen glue, the wasm), and their total. Node's zlib, so
+// nothing to install.
 //   node scripts/size.mjs [dist]
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const dir = process.argv[2] ?? 'dist';
-const files = readdirSync(dir).filter((f) => /\.(wasm|js)$/.test(f)).sort();
+const files = ['status-widget.js', 'status-widget-glue.js', 'status-widget_bg.wasm'];
 const rows = files.map((name) => {
   const bytes = readFileSync(join(dir, name));
   return {

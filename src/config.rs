@@ -1,22 +1,68 @@
-//! One `Config` for every way the widget is set up: query parameters on the standalone page
-//! today, element attributes and yew props later. [`SETTINGS`] is the single list of
-//! settings; the README's contract table is written from it and a test checks they agree.
+//! One `Config` for every way the widget is set up: element attributes, query parameters of
+//! the standalone page, and the yew component's props. [`SETTINGS`] is the single list of
+//! settings; the element observes exactly these names, and a test checks that the README's
+//! contract table matches it.
 
 use crate::feed::{parse_time, REFERENCE_REPLAY_AT};
 use crate::model::Time;
 
+/// Where and how the widget is laid out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Inline banner in the page flow.
+    #[default]
+    Banner,
+    /// A bar across the top of the page that stays in view while scrolling.
+    Bar,
+    /// A floating popup in a corner of the viewport.
+    Corner,
+    /// A full status page: the timeline open from the start.
+    Page,
+}
+
+/// Colour scheme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follows the reader's `prefers-color-scheme`.
+    #[default]
+    Auto,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
 /// The widget's settings, parsed.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     /// Feed to show: a status page's base URL or one JSON document's URL. `None` shows the
     /// compiled-in reference incident.
     pub src: Option<String>,
-    /// A pinned clock: show the feed as it stood at this instant. `None` follows real time.
-    pub now: Option<Time>,
+    /// Layout.
+    pub mode: Mode,
+    /// Only these components (names or ids, case-insensitive; a group means its children
+    /// too). Empty: everything.
+    pub components: Vec<String>,
+    /// BCP 47 language tag for dates and times; `None` uses the host page's or browser's.
+    pub locale: Option<String>,
     /// IANA time zone for displayed times; `None` uses the viewer's.
     pub time_zone: Option<String>,
+    /// Colour scheme.
+    pub theme: Theme,
+    /// Seconds between refreshes of the feed; 0 turns polling off.
+    pub poll: u32,
+    /// A pinned clock: show the feed as it stood at this instant. `None` follows real time.
+    pub now: Option<Time>,
+    /// Offer a button that hides the widget.
+    pub dismissible: bool,
     /// Start with the timeline open.
     pub expanded: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::from_lookup(|_| None).0
+    }
 }
 
 /// One documented setting.
@@ -34,14 +80,59 @@ pub struct Setting {
     pub description: &'static str,
 }
 
+/// Seconds between polls when `poll` is not given.
+pub const DEFAULT_POLL_SECONDS: u32 = 60;
+
 /// Every setting the widget reads, in the order the README lists them.
-pub const SETTINGS: [Setting; 4] = [
+pub const SETTINGS: [Setting; 10] = [
     Setting {
         name: "src",
         kind: "URL",
         default: "the built-in reference incident",
         example: "https://www.githubstatus.com",
         description: "A status page's base URL (the widget fetches `/api/v2/summary.json` under it) or the URL of one Statuspage v2 JSON document (any path ending in `.json`).",
+    },
+    Setting {
+        name: "mode",
+        kind: "`banner`, `bar`, `corner`, `page`",
+        default: "`banner`",
+        example: "bar",
+        description: "`banner`: inline in the page flow. `bar`: across the top, staying in view while scrolling. `corner`: a floating popup at the bottom right. `page`: a full status page, timeline open.",
+    },
+    Setting {
+        name: "components",
+        kind: "comma-separated names or ids",
+        default: "all components",
+        example: "UK 2 (United Kingdom), America East",
+        description: "Shows only these components and the incidents that touch them; the overall status is worked out from them. Case-insensitive; a group name includes its children.",
+    },
+    Setting {
+        name: "locale",
+        kind: "BCP 47 tag",
+        default: "the host page's `lang`, else the browser's",
+        example: "en-GB",
+        description: "Language and format of dates and times.",
+    },
+    Setting {
+        name: "time-zone",
+        kind: "IANA zone name",
+        default: "the viewer's zone",
+        example: "Europe/London",
+        description: "Time zone for every displayed time. Unknown names fall back to the viewer's zone.",
+    },
+    Setting {
+        name: "theme",
+        kind: "`light`, `dark`, `auto`",
+        default: "`auto`",
+        example: "dark",
+        description: "Colour scheme; `auto` follows the reader's `prefers-color-scheme`.",
+    },
+    Setting {
+        name: "poll",
+        kind: "seconds (0 = off)",
+        default: "60",
+        example: "120",
+        description: "How often the feed is read again. A failed refresh keeps the last good data on screen.",
     },
     Setting {
         name: "now",
@@ -51,11 +142,11 @@ pub const SETTINGS: [Setting; 4] = [
         description: "Pins the clock and shows the feed as it stood then: later updates are hidden and statuses replayed. For demos and tests.",
     },
     Setting {
-        name: "time-zone",
-        kind: "IANA zone name",
-        default: "the viewer's zone",
-        example: "Europe/London",
-        description: "Time zone for every displayed time. Unknown names fall back to the viewer's zone.",
+        name: "dismissible",
+        kind: "boolean (`true`/`false`, or present)",
+        default: "false",
+        example: "true",
+        description: "Adds a button that hides the widget until the page is reloaded.",
     },
     Setting {
         name: "expanded",
@@ -68,33 +159,76 @@ pub const SETTINGS: [Setting; 4] = [
 
 impl Config {
     /// Reads settings through `lookup` (attribute or query-parameter access). Invalid values
-    /// are ignored with a warning, returned for the console.
+    /// fall back to the default with a warning, returned for the console.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> (Config, Vec<String>) {
         let mut warnings = Vec::new();
         let read = |name: &str| lookup(name).map(|v| v.trim().to_owned());
+        let mut invalid = |name: &str, value: &str, fallback: &str| {
+            warnings.push(format!("{name}={value:?} is not valid; using {fallback}"));
+        };
         let src = read("src").filter(|s| !s.is_empty());
         let now = match read("now") {
             // The demo's default view replays the reference incident while it was live.
             None if src.is_none() => parse_time(REFERENCE_REPLAY_AT),
             None => None,
             Some(v) if v.is_empty() || v.eq_ignore_ascii_case("live") => None,
-            Some(v) => {
-                let parsed = parse_time(&v);
-                if parsed.is_none() {
-                    warnings.push(format!("now={v:?} is not an RFC 3339 instant; using the live clock"));
-                }
-                parsed
+            Some(v) => parse_time(&v).or_else(|| {
+                invalid("now", &v, "the live clock");
+                None
+            }),
+        };
+        let mode = match read("mode").as_deref().map(str::to_ascii_lowercase).as_deref() {
+            None | Some("" | "banner") => Mode::Banner,
+            Some("bar") => Mode::Bar,
+            Some("corner") => Mode::Corner,
+            Some("page") => Mode::Page,
+            Some(other) => {
+                invalid("mode", other, "banner");
+                Mode::Banner
             }
         };
-        let expanded = match read("expanded").as_deref() {
-            None | Some("false") => false,
-            Some("" | "true" | "expanded") => true,
+        let theme = match read("theme").as_deref().map(str::to_ascii_lowercase).as_deref() {
+            None | Some("" | "auto") => Theme::Auto,
+            Some("light") => Theme::Light,
+            Some("dark") => Theme::Dark,
             Some(other) => {
-                warnings.push(format!("expanded={other:?} is not true or false; using false"));
+                invalid("theme", other, "auto");
+                Theme::Auto
+            }
+        };
+        let poll = match read("poll") {
+            None => DEFAULT_POLL_SECONDS,
+            Some(v) => v.parse::<u32>().unwrap_or_else(|_| {
+                invalid("poll", &v, "60");
+                DEFAULT_POLL_SECONDS
+            }),
+        };
+        let mut flag = |name: &str| match read(name).as_deref() {
+            None | Some("false") => false,
+            Some("" | "true") => true,
+            Some(v) if v.eq_ignore_ascii_case(name) => true,
+            Some(other) => {
+                warnings.push(format!("{name}={other:?} is not true or false; using false"));
                 false
             }
         };
-        let time_zone = read("time-zone").filter(|z| !z.is_empty());
-        (Config { src, now, time_zone, expanded }, warnings)
+        let dismissible = flag("dismissible");
+        let expanded = flag("expanded");
+        let components = read("components")
+            .map(|list| list.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect())
+            .unwrap_or_default();
+        let config = Config {
+            src,
+            mode,
+            components,
+            locale: read("locale").filter(|s| !s.is_empty()),
+            time_zone: read("time-zone").filter(|z| !z.is_empty()),
+            theme,
+            poll,
+            now,
+            dismissible,
+            expanded,
+        };
+        (config, warnings)
     }
 }

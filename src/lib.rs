@@ -24,6 +24,7 @@
 #![deny(missing_docs)]
 
 pub mod config;
+pub mod events;
 pub mod feed;
 pub mod labels;
 pub mod model;
@@ -34,7 +35,7 @@ pub mod time;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
-pub mod standalone;
+pub mod embed;
 #[cfg(target_arch = "wasm32")]
 mod styles;
 

@@ -501,6 +501,52 @@ impl Snapshot {
         troubled
     }
 
+    /// The picture restricted to `terms` (component names or ids, case-insensitive; a group
+    /// brings its children): matching components, and the incidents and maintenances that
+    /// touch them through their own component list or any update's `affected_components`
+    /// (by code, else by name, since names in updates are historical). Incidents that name no
+    /// component at all are kept: they may concern anyone. The page's own status no longer
+    /// applies and is dropped, so the overall status is worked out from what is left.
+    /// No terms: the picture unchanged.
+    pub fn filtered(&self, terms: &[String]) -> Snapshot {
+        if terms.is_empty() {
+            return self.clone();
+        }
+        let wanted = |c: &Component| {
+            terms.iter().any(|t| t.eq_ignore_ascii_case(&c.id) || t.eq_ignore_ascii_case(c.name.trim()))
+        };
+        let mut ids: Vec<&str> =
+            self.components.iter().filter(|c| wanted(c)).map(|c| c.id.as_str()).collect();
+        let children: Vec<&str> = self
+            .components
+            .iter()
+            .filter(|c| c.group_id.as_deref().is_some_and(|g| ids.contains(&g)))
+            .map(|c| c.id.as_str())
+            .collect();
+        ids.extend(children);
+        let selected: Vec<&Component> =
+            self.components.iter().filter(|c| ids.contains(&c.id.as_str())).collect();
+        let touches = |a: &AffectedComponent| match &a.code {
+            Some(code) if self.component(code).is_some() => ids.contains(&code.as_str()),
+            _ => {
+                selected.iter().any(|c| a.name.eq_ignore_ascii_case(&c.name))
+                    || terms.iter().any(|t| t.eq_ignore_ascii_case(a.name.trim()))
+            }
+        };
+        let keep = |i: &Incident| {
+            let named = i.components.iter().chain(i.updates.iter().flat_map(|u| &u.affected));
+            let mut named = named.peekable();
+            named.peek().is_none() || named.any(|a| touches(a))
+        };
+        Snapshot {
+            page: self.page.clone(),
+            status: None,
+            components: selected.iter().map(|c| (*c).clone()).collect(),
+            incidents: self.incidents.iter().filter(|i| keep(i)).cloned().collect(),
+            maintenances: self.maintenances.iter().filter(|i| keep(i)).cloned().collect(),
+        }
+    }
+
     /// Looks a component up by id.
     pub fn component(&self, id: &str) -> Option<&Component> {
         self.components.iter().find(|c| c.id == id)

@@ -126,3 +126,57 @@ fn replay_after_resolution_and_every_moment() {
         assert_eq!(visible, i + 1, "at {moment}");
     }
 }
+
+#[test]
+fn filtering_by_zone() {
+    let full = reference().unwrap();
+    let terms = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+
+    // An affected zone: the incident and the maintenance both touch it.
+    let uk2 = full.filtered(&terms(&["uk 2 (united kingdom)"]));
+    assert_eq!(uk2.components.len(), 1);
+    assert_eq!((uk2.incidents.len(), uk2.maintenances.len()), (1, 1));
+    assert!(uk2.status.is_none(), "the page's own status does not describe one zone");
+    let live = uk2.as_of(at(REFERENCE_REPLAY_AT));
+    assert_eq!(live.overall().indicator, Indicator::Minor);
+
+    // A zone the incident spared: only the maintenance (it covered every zone).
+    let de1 = full.filtered(&terms(&["DE1 (German)"]));
+    assert_eq!((de1.incidents.len(), de1.maintenances.len()), (0, 1));
+    assert_eq!(de1.as_of(at(REFERENCE_REPLAY_AT)).overall().indicator, Indicator::None);
+
+    // A group name brings its twelve zones; an id works as well as a name.
+    assert_eq!(full.filtered(&terms(&["Autotask PSA"])).components.len(), 13);
+    assert_eq!(full.filtered(&terms(&["ae00zone0002"])).components[0].name, "America East");
+
+    // Nothing matches: nothing is left to show as "operational".
+    let none = full.filtered(&terms(&["Mars"]));
+    assert!(none.components.is_empty() && none.incidents.is_empty());
+}
+
+#[test]
+fn events_follow_the_replay() {
+    use status_widget::events::{changes, WidgetEvent};
+    let full = reference().unwrap();
+    let at_moment = |s: &str| full.as_of(at(s));
+    let names = |events: Vec<WidgetEvent>| events.iter().map(|e| e.name()).collect::<Vec<_>>();
+
+    let first = changes(None, &at_moment("2020-02-05T08:00:00Z"));
+    assert_eq!(
+        first,
+        [WidgetEvent::StatusChange { indicator: "none".into(), description: None, previous: None }]
+    );
+
+    let opened = changes(Some(&at_moment("2020-02-05T08:00:00Z")), &at_moment("2020-02-05T08:21:00Z"));
+    assert_eq!(names(opened.clone()), ["status-change", "incident-open"]);
+    let detail = opened[1].detail();
+    assert!(detail.contains(&("status", status_widget::events::DetailValue::Text("investigating".into()))));
+
+    let updated = changes(Some(&at_moment("2020-02-05T08:21:00Z")), &at_moment("2020-02-05T09:35:00Z"));
+    assert_eq!(names(updated), ["incident-update"]);
+    let quiet = changes(Some(&at_moment("2020-02-05T09:35:00Z")), &at_moment("2020-02-05T09:40:00Z"));
+    assert!(quiet.is_empty(), "nothing posted, nothing said");
+    let resolved = changes(Some(&at_moment("2020-02-05T14:28:00Z")), &at_moment("2020-02-05T15:04:00Z"));
+    assert_eq!(names(resolved.clone()), ["status-change", "incident-resolve"]);
+    assert!(matches!(&resolved[1], WidgetEvent::IncidentResolve(d) if d.status == "resolved"));
+}

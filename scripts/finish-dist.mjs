@@ -1,0 +1,24 @@
+// Trunk post-build hook (Trunk.toml): turns Trunk's output into the embeddable bundle.
+// - Trunk names the wasm-bindgen glue after the package (status-widget.js); it becomes
+//   status-widget-glue.js, and status-widget.js is our entry that defines <status-widget>.
+// - Every .js, .wasm, .css and .html gets precompressed .br and .gz copies.
+// Runs in Trunk's staging directory (TRUNK_STAGING_DIR), so a failed build leaves dist/ alone.
+import { copyFileSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const stage = process.env.TRUNK_STAGING_DIR;
+const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+if (!stage) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
+
+renameSync(join(stage, 'status-widget.js'), join(stage, 'status-widget-glue.js'));
+copyFileSync(join(source, 'src/embed/status-widget.js'), join(stage, 'status-widget.js'));
+
+for (const name of readdirSync(stage)) {
+  if (!/\.(js|wasm|css|html)$/.test(name)) continue;
+  const bytes = readFileSync(join(stage, name));
+  writeFileSync(join(stage, `${name}.gz`), gzipSync(bytes, { level: 9 }));
+  writeFileSync(join(stage, `${name}.br`), brotliCompressSync(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  }));
+}

@@ -1,0 +1,64 @@
+//! The `<status-widget>` custom element's Rust half. Rust cannot subclass `HTMLElement`, so
+//! `src/embed/status-widget.js` defines the element and calls in here: [`mount`] on connect,
+//! [`Widget::update`] when an observed attribute changes, [`Widget::unmount`] on disconnect.
+//! Everything renders inside the element's shadow root with the stylesheet adopted there.
+
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, ShadowRoot};
+use yew::AppHandle;
+
+use crate::components::{App, AppProps};
+use crate::config::{Config, SETTINGS};
+
+/// One mounted widget.
+#[wasm_bindgen]
+pub struct Widget {
+    host: HtmlElement,
+    app: Option<AppHandle<App>>,
+}
+
+/// The attribute names the element observes: every setting of [`SETTINGS`].
+#[wasm_bindgen(js_name = settingNames)]
+pub fn setting_names() -> Vec<String> {
+    SETTINGS.iter().map(|s| s.name.to_owned()).collect()
+}
+
+/// Renders a widget for `host` into its shadow root `root`.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement, root: ShadowRoot) -> Widget {
+    if let Err(error) = crate::styles::adopt(&root) {
+        web_sys::console::warn_2(&"status-widget: styles not applied:".into(), &error);
+    }
+    let container = root.owner_document().and_then(|d| d.create_element("div").ok());
+    let app = container.map(|container| {
+        let _ = root.append_child(&container);
+        yew::Renderer::<App>::with_root_and_props(container, props(&host)).render()
+    });
+    Widget { host, app }
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Re-reads the element's attributes and re-renders with them.
+    pub fn update(&mut self) {
+        let props = props(&self.host);
+        if let Some(app) = &mut self.app {
+            app.update(props);
+        }
+    }
+
+    /// Unmounts the app: its timers stop and its requests are aborted.
+    pub fn unmount(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+fn props(host: &HtmlElement) -> AppProps {
+    let (config, warnings) = Config::from_lookup(|name| host.get_attribute(name));
+    for warning in warnings {
+        web_sys::console::warn_1(&format!("status-widget: {warning}").into());
+    }
+    AppProps { config }
+}

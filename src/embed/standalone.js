@@ -1,0 +1,23 @@
+// The standalone page: settings come from the query string (?src=…&now=…), restricted to
+// the widget's own setting names, and the page reports its height to a parent frame so an
+// <iframe> embed can size itself (see the README's iframe fallback).
+await customElements.whenDefined('status-widget');
+const names = new Set(customElements.get('status-widget').observedAttributes);
+const widget = document.createElement('status-widget');
+widget.setAttribute('mode', 'page');
+for (const [name, value] of new URLSearchParams(location.search)) {
+  if (names.has(name)) widget.setAttribute(name, value);
+}
+document.getElementById('status-widget-mount').replaceWith(widget);
+
+if (window.parent !== window) {
+  let last = 0;
+  new ResizeObserver(() => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height !== last) {
+      last = height;
+      // Only a number leaves the frame; the parent checks event.origin before using it.
+      window.parent.postMessage({ type: 'status-widget:height', height }, '*');
+    }
+  }).observe(document.documentElement);
+}

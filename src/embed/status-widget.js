@@ -1,0 +1,45 @@
+// status-widget.js: the one file a host page loads.
+//
+//   <script type="module" src="https://HOST/status-widget.js"></script>
+//   <status-widget src="https://status.example.com"></status-widget>
+//
+// Defines the <status-widget> custom element. Rust cannot subclass HTMLElement, so this
+// small shim does, and hands each element's shadow root to the wasm app. The module (and so
+// the wasm) loads once however many widgets a page has. No eval, no inline script, no
+// <style> element: it runs under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
+import init, { mount, settingNames } from './status-widget-glue.js';
+
+const wasmUrl = new URL('status-widget_bg.wasm', import.meta.url);
+
+class StatusWidgetElement extends HTMLElement {
+  // Read by customElements.define, which runs after the wasm is ready.
+  static get observedAttributes() {
+    return settingNames();
+  }
+  #widget = null;
+
+  connectedCallback() {
+    if (this.#widget) return;
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    this.#widget = mount(this, root);
+  }
+
+  disconnectedCallback() {
+    this.#widget?.unmount();
+    this.#widget?.free();
+    this.#widget = null;
+    this.shadowRoot?.replaceChildren();
+  }
+
+  attributeChangedCallback(_name, before, after) {
+    if (before !== after) this.#widget?.update();
+  }
+}
+
+try {
+  await init({ module_or_path: wasmUrl });
+  if (!customElements.get('status-widget')) customElements.define('status-widget', StatusWidgetElement);
+} catch (error) {
+  // Never throw into the host page: say so in the console and leave the page alone.
+  console.warn('status-widget: could not start', error);
+}
