@@ -3,12 +3,14 @@
 //! [`Widget::update`] when an observed attribute changes, [`Widget::unmount`] on disconnect.
 //! Everything renders inside the element's shadow root with the stylesheet adopted there.
 
+use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
-use web_sys::{HtmlElement, ShadowRoot};
-use yew::AppHandle;
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRoot};
+use yew::{AppHandle, Callback};
 
 use crate::components::{App, AppProps};
 use crate::config::{Config, SETTINGS};
+use crate::events::{DetailValue, WidgetEvent};
 
 /// One mounted widget.
 #[wasm_bindgen]
@@ -56,9 +58,42 @@ impl Widget {
 }
 
 fn props(host: &HtmlElement) -> AppProps {
-    let (config, warnings) = Config::from_lookup(|name| host.get_attribute(name));
+    let (mut config, warnings) = Config::from_lookup(|name| host.get_attribute(name));
     for warning in warnings {
         web_sys::console::warn_1(&format!("status-widget: {warning}").into());
     }
-    AppProps { config }
+    if config.locale.is_none() {
+        // The host page's language (nearest `lang`), else the browser's (Intl's default).
+        config.locale = host
+            .closest("[lang]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute("lang"))
+            .filter(|l| !l.is_empty());
+    }
+    let host = host.clone();
+    AppProps { config, on_event: Some(Callback::from(move |event: WidgetEvent| dispatch(&host, &event))) }
+}
+
+/// Sends `event` from the host element as a `CustomEvent` named `status-widget:<name>` that
+/// bubbles and crosses shadow boundaries (`composed`), with a plain-object `detail`.
+fn dispatch(host: &HtmlElement, event: &WidgetEvent) {
+    let detail = Object::new();
+    for (key, value) in event.detail() {
+        let value = match value {
+            DetailValue::Text(text) => JsValue::from_str(&text),
+            DetailValue::Flag(flag) => JsValue::from_bool(flag),
+            DetailValue::Null => JsValue::NULL,
+        };
+        let _ = Reflect::set(&detail, &key.into(), &value);
+    }
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    let name = format!("status-widget:{}", event.name());
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(&name, &init) {
+        // A host listener that throws must not break the widget.
+        let _ = host.dispatch_event(&event);
+    }
 }

@@ -59,6 +59,21 @@ pub enum FeedError {
     Unsupported(&'static str),
 }
 
+impl FeedError {
+    /// A short machine-readable kind, for the `status-widget:error` event.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            FeedError::Network { .. } => "network",
+            FeedError::Http { .. } => "http",
+            FeedError::Timeout { .. } => "timeout",
+            FeedError::TooLarge { .. } => "too-large",
+            FeedError::NotJson(_) => "not-json",
+            FeedError::NotStatusDocument => "not-status-document",
+            FeedError::Unsupported(_) => "unsupported",
+        }
+    }
+}
+
 /// The address(es) to fetch for a `src` value. A URL whose path ends in `.json` is one
 /// document; anything else is a status page's base URL, whose `/api/v2/summary.json` is
 /// fetched.

@@ -35,8 +35,10 @@ pub struct State {
     pub expanded: bool,
     /// The pinned clock, when replaying.
     pub pinned: Option<Time>,
-    /// Bumped by [`Action::Retry`] so the feed subscription starts again.
+    /// Bumped by [`Action::Retry`] and [`Action::Refresh`] so the feed is read again.
     pub attempt: u32,
+    /// The reader hid the widget.
+    pub dismissed: bool,
 }
 
 /// What can happen to the state.
@@ -52,12 +54,16 @@ pub enum Action {
     Pin(Option<Time>),
     /// Try the feed again after an error.
     Retry,
+    /// Read the feed again, keeping what is shown until the answer comes (polling).
+    Refresh,
+    /// Hide the widget.
+    Dismiss,
 }
 
 impl State {
     /// The state before anything loaded.
     pub fn new(pinned: Option<Time>, expanded: bool) -> State {
-        State { load: Load::Loading, expanded, pinned, attempt: 0 }
+        State { load: Load::Loading, expanded, pinned, attempt: 0, dismissed: false }
     }
 
     /// The state after `action`.
@@ -78,6 +84,8 @@ impl State {
                 next.load = Load::Loading;
                 next.attempt += 1;
             }
+            Action::Refresh => next.attempt += 1,
+            Action::Dismiss => next.dismissed = true,
         }
         next
     }

@@ -15,6 +15,7 @@ pub const CSS: &str = concat!(
     include_str!("../styles/banner.css"),
     include_str!("../styles/timeline.css"),
     include_str!("../styles/replay.css"),
+    include_str!("../styles/modes.css"),
 );
 
 thread_local! {

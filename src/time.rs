@@ -73,16 +73,25 @@ fn plural(n: i64, unit: &str) -> String {
     }
 }
 
-/// A date and time for a reader, e.g. "5 Feb 2020, 10:32 UTC", in `time_zone` (an IANA
-/// name) or else the viewer's own zone. An unknown zone falls back to the viewer's.
+/// How a reader wants times written: their zone and their language.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct TimeStyle {
+    /// IANA zone; `None`: the viewer's.
+    pub time_zone: Option<String>,
+    /// BCP 47 tag; `None`: the browser's.
+    pub locale: Option<String>,
+}
+
+/// A date and time for a reader, e.g. "5 Feb 2020, 10:32 UTC" (en-GB), in the style's zone
+/// and language. An unknown zone or language falls back to the viewer's own.
 #[cfg(target_arch = "wasm32")]
-pub fn local(at: Time, time_zone: Option<&str>) -> String {
-    intl::format(at.timestamp_millis() as f64, time_zone)
+pub fn local(at: Time, style: &TimeStyle) -> String {
+    intl::format(at.timestamp_millis() as f64, style)
 }
 
 /// A date and time for a reader; natively always UTC, e.g. "2020-02-05 10:32 UTC".
 #[cfg(not(target_arch = "wasm32"))]
-pub fn local(at: Time, _time_zone: Option<&str>) -> String {
+pub fn local(at: Time, _style: &TimeStyle) -> String {
     at.format("%Y-%m-%d %H:%M UTC").to_string()
 }
 
@@ -111,12 +120,14 @@ mod intl {
         fn format(this: &DateTimeFormat, millis: f64) -> String;
     }
 
+    use super::TimeStyle;
+
     thread_local! {
         // Building a formatter is the slow part; a timeline formats hundreds of instants.
-        static CACHE: RefCell<Option<(Option<String>, DateTimeFormat)>> = const { RefCell::new(None) };
+        static CACHE: RefCell<Option<(TimeStyle, DateTimeFormat)>> = const { RefCell::new(None) };
     }
 
-    fn build(time_zone: Option<&str>) -> Result<DateTimeFormat, JsValue> {
+    fn build(style: &TimeStyle) -> Result<DateTimeFormat, JsValue> {
         let options = Object::new();
         for (key, value) in [
             ("year", "numeric"),
@@ -128,26 +139,26 @@ mod intl {
         ] {
             Reflect::set(&options, &key.into(), &value.into())?;
         }
-        if let Some(zone) = time_zone {
+        if let Some(zone) = &style.time_zone {
             Reflect::set(&options, &"timeZone".into(), &zone.into())?;
         }
-        DateTimeFormat::new(&JsValue::UNDEFINED, &options)
+        let locale = style.locale.as_deref().map_or(JsValue::UNDEFINED, JsValue::from_str);
+        DateTimeFormat::new(&locale, &options)
     }
 
-    pub(super) fn format(millis: f64, time_zone: Option<&str>) -> String {
+    pub(super) fn format(millis: f64, style: &TimeStyle) -> String {
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
-            let wanted = time_zone.map(str::to_owned);
-            if cache.as_ref().is_none_or(|(zone, _)| *zone != wanted) {
-                let formatter = build(time_zone).or_else(|error| {
+            if cache.as_ref().is_none_or(|(cached, _)| cached != style) {
+                let formatter = build(style).or_else(|error| {
                     web_sys::console::warn_2(
-                        &"status-widget: unknown time zone, using the viewer's:".into(),
+                        &"status-widget: unknown time zone or locale, using the viewer's:".into(),
                         &error,
                     );
-                    build(None)
+                    build(&TimeStyle::default())
                 });
                 match formatter {
-                    Ok(formatter) => *cache = Some((wanted, formatter)),
+                    Ok(formatter) => *cache = Some((style.clone(), formatter)),
                     Err(_) => return js_sys::Date::new(&millis.into()).to_iso_string().into(),
                 }
             }

@@ -35,7 +35,7 @@ fn mount(config: Config) -> Element {
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     status_widget::styles_for_tests(&document);
-    yew::Renderer::<App>::with_root_and_props(host.clone(), AppProps { config }).render();
+    yew::Renderer::<App>::with_root_and_props(host.clone(), AppProps { config, on_event: None }).render();
     host
 }
 

@@ -39,7 +39,8 @@ fn relative_times() {
     assert_eq!(relative(at("2019-08-05T10:40:00Z"), now), "6 months ago");
     assert_eq!(relative(at("2014-02-05T10:40:00Z"), now), "6 years ago");
     assert_eq!(relative(at("2020-02-05T13:40:00Z"), now), "in 3 h");
-    assert_eq!(local(now, Some("Europe/London")), "2020-02-05 10:40 UTC");
+    let style = status_widget::time::TimeStyle { time_zone: Some("Europe/London".into()), locale: None };
+    assert_eq!(local(now, &style), "2020-02-05 10:40 UTC");
 }
 
 #[test]
@@ -116,6 +117,10 @@ fn reducer() {
     assert!(!open.reduce(Action::Toggle).expanded);
     assert!(!open.reduce(Action::Collapse).expanded);
     assert!(!open.reduce(Action::Collapse).reduce(Action::Collapse).expanded);
+    // Polling reads again without blanking what is shown.
+    let refreshed = open.reduce(Action::Refresh);
+    assert_eq!((refreshed.attempt, &refreshed.load), (open.attempt + 1, &open.load));
+    assert!(open.reduce(Action::Dismiss).dismissed);
     let pinned = open.reduce(Action::Pin(Some(at("2020-01-01T00:00:00Z"))));
     assert_eq!(pinned.pinned, Some(at("2020-01-01T00:00:00Z")));
 }

@@ -1,4 +1,4 @@
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_timers::callback::Interval;
@@ -9,16 +9,22 @@ use super::banner::Banner;
 use super::error_notice::ErrorNotice;
 use super::panel::Panel;
 use super::replay_bar::ReplayBar;
-use crate::config::Config;
+use crate::config::{Config, Mode, Theme};
+use crate::events::{changes, WidgetEvent};
 use crate::feed::client;
+use crate::model::Snapshot;
 use crate::state::{Action, Load, State};
-use crate::time;
+use crate::time::{self, TimeStyle};
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     /// The widget's settings.
     pub config: Config,
+    /// Receives what happens (status changes, incidents, expand / collapse, errors); the
+    /// custom element turns these into DOM events.
+    #[prop_or_default]
+    pub on_event: Option<Callback<WidgetEvent>>,
 }
 
 thread_local! {
@@ -30,19 +36,51 @@ thread_local! {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
-    let state = use_reducer(|| State::new(config.now, config.expanded));
+    let state = use_reducer(|| State::new(config.now, config.expanded || config.mode == Mode::Page));
     let panel_id = use_memo((), |()| {
         let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
         AttrValue::from(format!("sw-panel-{id}"))
     });
     let banner_ref = use_node_ref();
+    let emit = {
+        let on_event = props.on_event.clone();
+        move |event: WidgetEvent| {
+            if let Some(on_event) = &on_event {
+                on_event.emit(event);
+            }
+        }
+    };
 
     {
-        let dispatcher = state.dispatcher();
+        let (dispatcher, emit) = (state.dispatcher(), emit.clone());
         use_effect_with((config.src.clone(), state.attempt), move |(src, _)| {
-            let subscription =
-                client::subscribe(src.clone(), move |result| dispatcher.dispatch(Action::Fetched(result)));
+            let subscription = client::subscribe(src.clone(), move |result| {
+                if let Err(error) = &result {
+                    emit(WidgetEvent::Error { kind: error.kind(), message: error.to_string() });
+                }
+                dispatcher.dispatch(Action::Fetched(result))
+            });
             move || drop(subscription)
+        });
+    }
+    // Polling: read the feed again every `poll` seconds (only for a real feed).
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((config.src.is_some(), config.poll), move |(has_src, poll)| {
+            let interval = (*has_src && *poll > 0).then(|| {
+                Interval::new(poll.saturating_mul(1000), move || dispatcher.dispatch(Action::Refresh))
+            });
+            move || drop(interval)
+        });
+    }
+    // A `now` attribute changed after mount: follow it.
+    {
+        let dispatcher = state.dispatcher();
+        let first = use_mut_ref(|| true);
+        use_effect_with(config.now, move |now| {
+            if !first.replace(false) {
+                dispatcher.dispatch(Action::Pin(*now));
+            }
         });
     }
 
@@ -56,67 +94,141 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let now = state.pinned.unwrap_or(*clock);
-    let time_zone: Option<AttrValue> = config.time_zone.clone().map(Into::into);
+    let times = use_memo((config.time_zone.clone(), config.locale.clone()), |(time_zone, locale)| {
+        TimeStyle { time_zone: time_zone.clone(), locale: locale.clone() }
+    });
+
+    // What is shown: the feed, filtered to the chosen components, as of the pinned instant.
+    let view: Option<Rc<Snapshot>> = match &state.load {
+        Load::Ready(loaded) => {
+            let filtered = loaded.snapshot.filtered(&config.components);
+            Some(Rc::new(match state.pinned {
+                Some(at) => filtered.as_of(at),
+                None => filtered,
+            }))
+        }
+        _ => None,
+    };
+    // Tell the host what changed since the last picture shown.
+    {
+        let previous = use_mut_ref(|| None::<Rc<Snapshot>>);
+        let key = match &state.load {
+            Load::Ready(loaded) => {
+                Some((Rc::as_ptr(&loaded.snapshot) as usize, state.pinned, config.components.clone()))
+            }
+            _ => None,
+        };
+        let (view, emit) = (view.clone(), emit.clone());
+        use_effect_with(key, move |_| {
+            if let Some(view) = view {
+                let before: &RefCell<Option<Rc<Snapshot>>> = &previous;
+                for event in changes(before.borrow().as_deref(), &view) {
+                    emit(event);
+                }
+                *before.borrow_mut() = Some(view);
+            }
+        });
+    }
+
+    if state.dismissed {
+        return html! {};
+    }
 
     let on_toggle = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(Action::Toggle))
+        let (dispatcher, emit, expanded) = (state.dispatcher(), emit.clone(), state.expanded);
+        Callback::from(move |()| {
+            dispatcher.dispatch(Action::Toggle);
+            emit(if expanded { WidgetEvent::Collapse } else { WidgetEvent::Expand });
+        })
     };
     let on_keydown = {
-        let (dispatcher, banner_ref, expanded) = (state.dispatcher(), banner_ref.clone(), state.expanded);
+        let (dispatcher, emit) = (state.dispatcher(), emit.clone());
+        let (banner_ref, expanded) = (banner_ref.clone(), state.expanded);
         Callback::from(move |event: KeyboardEvent| {
             if event.key() == "Escape" && expanded {
                 dispatcher.dispatch(Action::Collapse);
+                emit(WidgetEvent::Collapse);
                 if let Some(banner) = banner_ref.cast::<HtmlElement>() {
                     let _ = banner.focus();
                 }
             }
         })
     };
+    let dismiss = config.dismissible.then(|| {
+        let (dispatcher, emit) = (state.dispatcher(), emit.clone());
+        let onclick = Callback::from(move |_: MouseEvent| {
+            dispatcher.dispatch(Action::Dismiss);
+            emit(WidgetEvent::Dismiss);
+        });
+        html! {
+            <button type="button" class="sw-dismiss" aria-label="Dismiss the status banner" part="dismiss" {onclick}>
+                <span class="sw-dismiss__cross" aria-hidden="true"></span>
+            </button>
+        }
+    });
 
-    let content = match &state.load {
-        Load::Loading => html! { <p class="sw-loading" role="status">{ "Loading status…" }</p> },
-        Load::Failed(error) => {
+    let content = match (&state.load, view) {
+        (Load::Failed(error), _) => {
             let dispatcher = state.dispatcher();
             let on_retry = Callback::from(move |()| dispatcher.dispatch(Action::Retry));
             html! { <ErrorNotice error={error.clone()} {on_retry} /> }
         }
-        Load::Ready(loaded) => {
-            let snapshot = match state.pinned {
-                Some(at) => Rc::new(loaded.snapshot.as_of(at)),
-                None => loaded.snapshot.clone(),
-            };
+        (Load::Ready(loaded), Some(snapshot)) => {
+            let nothing_matches = !config.components.is_empty()
+                && snapshot.components.is_empty()
+                && snapshot.incidents.is_empty()
+                && snapshot.maintenances.is_empty();
             let replay = state.pinned.map(|at| {
                 let dispatcher = state.dispatcher();
                 let on_pin = Callback::from(move |at| dispatcher.dispatch(Action::Pin(at)));
-                let moments = Rc::new(loaded.snapshot.moments());
-                html! { <ReplayBar {at} {moments} time_zone={time_zone.clone()} {on_pin} /> }
+                let moments = Rc::new(loaded.snapshot.filtered(&config.components).moments());
+                html! { <ReplayBar {at} {moments} times={times.clone()} {on_pin} /> }
             });
-            html! {
-                <>
-                    <Banner
-                        snapshot={snapshot.clone()}
-                        {now}
-                        checked_at={state.pinned.unwrap_or(loaded.fetched_at)}
-                        expanded={state.expanded}
-                        panel_id={(*panel_id).clone()}
-                        time_zone={time_zone.clone()}
-                        {on_toggle}
-                        node_ref={banner_ref.clone()}
-                    />
-                    <Panel
-                        {snapshot}
-                        {now}
-                        id={(*panel_id).clone()}
-                        hidden={!state.expanded}
-                        time_zone={time_zone.clone()}
-                    />
-                    { for replay }
-                </>
+            if nothing_matches {
+                html! {
+                    <p class="sw-error" role="status">
+                        { format!("No component of this status page matches “{}”.", config.components.join(", ")) }
+                    </p>
+                }
+            } else {
+                html! {
+                    <>
+                        <div class="sw-head">
+                            <Banner
+                                snapshot={snapshot.clone()}
+                                {now}
+                                checked_at={state.pinned.unwrap_or(loaded.fetched_at)}
+                                expanded={state.expanded}
+                                panel_id={(*panel_id).clone()}
+                                times={times.clone()}
+                                {on_toggle}
+                                node_ref={banner_ref.clone()}
+                            />
+                            { for dismiss }
+                        </div>
+                        <Panel {snapshot} {now} id={(*panel_id).clone()} hidden={!state.expanded} times={times.clone()} />
+                        { for replay }
+                    </>
+                }
             }
         }
+        _ => html! { <p class="sw-loading" role="status">{ "Loading status…" }</p> },
     };
+    let classes = classes!(
+        "sw",
+        match config.mode {
+            Mode::Banner => "sw--banner",
+            Mode::Bar => "sw--bar",
+            Mode::Corner => "sw--corner",
+            Mode::Page => "sw--page",
+        },
+        match config.theme {
+            Theme::Auto => "sw--auto",
+            Theme::Light => "sw--light",
+            Theme::Dark => "sw--dark",
+        },
+    );
     html! {
-        <div class="sw" part="root" onkeydown={on_keydown}>{ content }</div>
+        <div class={classes} part="root" lang={config.locale.clone()} onkeydown={on_keydown}>{ content }</div>
     }
 }

@@ -6,7 +6,7 @@ use super::badge::Badge;
 use super::tone;
 use crate::labels;
 use crate::model::{Incident, OverallSource, Snapshot, Time};
-use crate::time;
+use crate::time::{self, TimeStyle};
 
 /// How many component names the banner lists before "and N more".
 const NAMED_COMPONENTS: usize = 3;
@@ -24,8 +24,8 @@ pub struct BannerProps {
     pub expanded: bool,
     /// The id of the panel this banner opens.
     pub panel_id: AttrValue,
-    /// Time zone for displayed times.
-    pub time_zone: Option<AttrValue>,
+    /// Zone and locale for displayed times.
+    pub times: Rc<TimeStyle>,
     /// Called on click, Enter or Space.
     pub on_toggle: Callback<()>,
     /// The button, for returning focus on Escape.
@@ -49,7 +49,7 @@ pub fn Banner(props: &BannerProps) -> Html {
         (None, _, _) => labels::indicator(&overall.indicator).into_owned(),
     };
     let onclick = props.on_toggle.reform(|_: MouseEvent| ());
-    let tz = props.time_zone.as_deref();
+    let tz = &*props.times;
 
     let checked = html! {
         <span class="sw-banner__checked">

@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::badge::Badge;
@@ -5,7 +7,8 @@ use super::tone;
 use super::update_entry::UpdateEntry;
 use crate::labels;
 use crate::model::{Incident, Time};
-use crate::{text, time};
+use crate::text;
+use crate::time::{self, TimeStyle};
 
 /// Props of [`IncidentTimeline`].
 #[derive(Properties, PartialEq)]
@@ -14,8 +17,8 @@ pub struct IncidentTimelineProps {
     pub incident: Incident,
     /// The current (or pinned) instant.
     pub now: Time,
-    /// Time zone for displayed times.
-    pub time_zone: Option<AttrValue>,
+    /// Zone and locale for displayed times.
+    pub times: Rc<TimeStyle>,
 }
 
 /// One incident: its name, status, impact, how long it lasted (or has lasted), the
@@ -23,7 +26,7 @@ pub struct IncidentTimelineProps {
 #[function_component]
 pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
     let incident = &props.incident;
-    let tz = props.time_zone.as_deref();
+    let tz = &*props.times;
     let began = incident.began();
     let ended = incident.resolved_at.or_else(|| {
         // Closed without a resolved_at: the first closing update ends it.
@@ -70,7 +73,7 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
             }
             <ol class="sw-timeline" aria-label="Updates, newest first">
                 { for incident.updates.iter().map(|update| html! {
-                    <UpdateEntry key={update.id.clone()} update={update.clone()} now={props.now} time_zone={props.time_zone.clone()} />
+                    <UpdateEntry key={update.id.clone()} update={update.clone()} now={props.now} times={props.times.clone()} />
                 }) }
             </ol>
             { for link.map(|href| html! {

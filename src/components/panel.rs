@@ -7,6 +7,7 @@ use super::tone;
 use crate::labels;
 use crate::model::{Snapshot, Time};
 use crate::text;
+use crate::time::TimeStyle;
 
 /// How many troubled components the panel lists before "and N more".
 const LISTED_COMPONENTS: usize = 25;
@@ -22,8 +23,8 @@ pub struct PanelProps {
     pub id: AttrValue,
     /// Collapsed.
     pub hidden: bool,
-    /// Time zone for displayed times.
-    pub time_zone: Option<AttrValue>,
+    /// Zone and locale for displayed times.
+    pub times: Rc<TimeStyle>,
 }
 
 /// What the banner opens: the timeline of every active incident and maintenance, or, when
@@ -84,7 +85,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                     key={incident.id.clone()}
                     incident={incident.clone()}
                     now={props.now}
-                    time_zone={props.time_zone.clone()}
+                    times={props.times.clone()}
                 />
             }) }
             { for page_link }

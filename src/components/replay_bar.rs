@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::model::Time;
 use crate::state::step;
-use crate::time;
+use crate::time::{self, TimeStyle};
 
 /// Props of [`ReplayBar`].
 #[derive(Properties, PartialEq)]
@@ -13,8 +13,8 @@ pub struct ReplayBarProps {
     pub at: Time,
     /// Every instant something was posted, oldest first.
     pub moments: Rc<Vec<Time>>,
-    /// Time zone for displayed times.
-    pub time_zone: Option<AttrValue>,
+    /// Zone and locale for displayed times.
+    pub times: Rc<TimeStyle>,
     /// Pin another instant, or `None` for the live clock.
     pub on_pin: Callback<Option<Time>>,
 }
@@ -34,7 +34,7 @@ pub fn ReplayBar(props: &ReplayBarProps) -> Html {
         <div class="sw-replay" role="group" aria-label="Replay">
             <p class="sw-replay__note" aria-live="polite">
                 { "Replaying " }
-                <time datetime={time::machine(at)}>{ time::local(at, props.time_zone.as_deref()) }</time>
+                <time datetime={time::machine(at)}>{ time::local(at, &props.times) }</time>
                 <span class="sw-replay__count">{ format!(" · update {seen} of {}", props.moments.len()) }</span>
             </p>
             <div class="sw-replay__controls">

@@ -1,10 +1,12 @@
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::badge::Badge;
 use super::body_text::BodyText;
 use crate::labels;
 use crate::model::{AffectedComponent, Time, Update};
-use crate::time;
+use crate::time::{self, TimeStyle};
 
 /// Props of [`UpdateEntry`].
 #[derive(Properties, PartialEq)]
@@ -13,8 +15,8 @@ pub struct UpdateEntryProps {
     pub update: Update,
     /// The current (or pinned) instant, for "2 h ago".
     pub now: Time,
-    /// Time zone for displayed times.
-    pub time_zone: Option<AttrValue>,
+    /// Zone and locale for displayed times.
+    pub times: Rc<TimeStyle>,
 }
 
 /// One update: status, local time and relative time, body, component changes.
@@ -25,7 +27,7 @@ pub fn UpdateEntry(props: &UpdateEntryProps) -> Html {
         html! {
             <>
                 <time class="sw-update__time" datetime={time::machine(at)}>
-                    { time::local(at, props.time_zone.as_deref()) }
+                    { time::local(at, &props.times) }
                 </time>
                 <span class="sw-update__ago">{ time::relative(at, props.now) }</span>
             </>

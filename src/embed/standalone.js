@@ -11,6 +11,9 @@ for (const [name, value] of new URLSearchParams(location.search)) {
 document.getElementById('status-widget-mount').replaceWith(widget);
 
 if (window.parent !== window) {
+  // Framed: only the widget, no links around it.
+  document.getElementById('examples')?.remove();
+  document.querySelector('.page__title')?.remove();
   let last = 0;
   new ResizeObserver(() => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);

@@ -4,8 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startServer, repo, fixturesDir } from '../support/server.mjs';
+import { launch, openPage } from '../support/browser.mjs';
 
 const SHOTS = join(repo, 'artifacts/screenshots');
 let server, browser, base;
@@ -14,11 +14,7 @@ before(async () => {
   await mkdir(SHOTS, { recursive: true });
   server = await startServer({ port: 0, root: join(repo, 'dist') });
   base = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launch();
 });
 
 after(async () => {
@@ -26,20 +22,11 @@ after(async () => {
   server?.close();
 });
 
-/** Opens the standalone page with `query`; records console errors and uncaught exceptions. */
-async function open(query = '', { width = 900, height = 800 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, timezoneId: 'UTC', locale: 'en-GB' });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-  await page.goto(`${base}/${query}`);
-  await page.locator('.sw-banner, .sw-error').first().waitFor({ timeout: 15000 });
-  return { page, problems, close: () => context.close() };
-}
+/** Opens the standalone page with `query`. */
+const open = (query = '', options = {}) => openPage(browser, `${base}/${query}`, options);
 
 test('the default page replays the reference incident while it was live', async () => {
-  const { page, problems, close } = await open();
+  const { page, problems, close } = await open('?mode=banner&locale=en-GB');
   const banner = page.locator('.sw-banner');
   await assert.doesNotReject(banner.waitFor());
   assert.equal(await page.locator('.sw-banner__name').textContent(), 'PSA - OTP Email delay - Under Investigation');
@@ -53,10 +40,10 @@ test('the default page replays the reference incident while it was live', async 
 });
 
 test('Tab reaches the banner; Enter and Space toggle it; Escape closes it', async () => {
-  const { page, problems, close } = await open();
+  const { page, problems, close } = await open('?mode=banner');
   const banner = page.locator('.sw-banner');
   await page.keyboard.press('Tab');
-  assert.equal(await banner.evaluate((el) => el === document.activeElement), true, 'banner is the first stop');
+  assert.equal(await banner.evaluate((el) => el.getRootNode().activeElement === el), true, 'banner is the first stop');
   await page.keyboard.press('Enter');
   assert.equal(await banner.getAttribute('aria-expanded'), 'true');
   assert.equal(await page.locator('.sw-panel').isVisible(), true);
@@ -69,13 +56,13 @@ test('Tab reaches the banner; Enter and Space toggle it; Escape closes it', asyn
   await page.locator('.sw-incident__link').focus();
   await page.keyboard.press('Escape');
   assert.equal(await banner.getAttribute('aria-expanded'), 'false');
-  assert.equal(await banner.evaluate((el) => el === document.activeElement), true);
+  assert.equal(await banner.evaluate((el) => el.getRootNode().activeElement === el), true);
   assert.deepEqual(problems, []);
   await close();
 });
 
 test('stepping through the replay moves the banner through the statuses', async () => {
-  const { page, problems, close } = await open('?now=2020-02-04T19:00:00Z');
+  const { page, problems, close } = await open('?mode=banner&now=2020-02-04T19:00:00Z');
   const overall = page.locator('.sw-banner__overall');
   assert.equal(await overall.textContent(), 'All systems operational');
   const next = page.getByRole('button', { name: 'Next update' });
@@ -118,7 +105,7 @@ test('a narrow screen keeps the banner inside the viewport', async () => {
 
 test('components that are down show without any incident', async () => {
   const file = 'qualys_components_271comps_major-outage_under-maintenance_atc0005-check-statuspage.json';
-  const { page, problems, close } = await open(`?src=/fixtures/statuspage/${file}`);
+  const { page, problems, close } = await open(`?mode=banner&src=/fixtures/statuspage/${file}`);
   assert.match(await page.locator('.sw-banner__name').textContent(), /^Affected: Global AssetView \(GAV\) \/CyberSecurity Asset Management \(CSAM\), CertView \(CERT\), Container Security \(CS\) and 1 more$/);
   await page.locator('.sw-banner').click();
   const items = page.locator('.sw-components__item');
@@ -142,7 +129,7 @@ for (const [dir, file] of [
   ...ours.map((f) => ['feeds', f]),
 ]) {
   test(`renders ${dir}/${file}`, async () => {
-    const { page, problems, close } = await open(`?src=/${dir}/${file}`);
+    const { page, problems, close } = await open(`?mode=banner&src=/${dir}/${file}`);
     if (dir === 'fixtures/other' || refused.has(file)) {
       assert.match(await page.locator('.sw-error__message').textContent(), /^Status unavailable: /);
     } else {

@@ -39,6 +39,15 @@ function mounts(root) {
   ];
 }
 
+/** The strict policy the embed contract promises to satisfy (connect-src: this server). */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
+
+/** Extra response headers by path: the hostile example is served under the strict CSP. */
+const HEADERS = {
+  '/examples/hostile.html': { 'Content-Security-Policy': STRICT_CSP },
+};
+
 /** Maps a URL path to a file under one of the mounts, refusing anything outside them. */
 function locate(pathname, table) {
   for (const [prefix, dir] of table) {
@@ -51,16 +60,17 @@ function locate(pathname, table) {
 }
 
 /** Starts the server; resolves to the node `http.Server` once it listens. */
-export function startServer({ port = 0, root = join(repo, 'dist') } = {}) {
-  const table = mounts(resolve(root));
+export function startServer({ port = 0, root = join(repo, 'dist'), extra = [] } = {}) {
+  const table = [...extra, ...mounts(resolve(root))];
   const server = createServer(async (req, res) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Cache-Control', 'no-cache');
     try {
-      let file = locate(new URL(req.url, 'http://127.0.0.1').pathname, table);
+      const { pathname } = new URL(req.url, 'http://127.0.0.1');
+      let file = locate(pathname, table);
       if (file && (await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...HEADERS[pathname] });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });

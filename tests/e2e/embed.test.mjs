@@ -1,0 +1,233 @@
+// End to end: <status-widget> embedded in real host pages (examples/ and pages written here),
+// served by tests/support/server.mjs on 127.0.0.1, in Debian's Chromium via Playwright.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, repo } from '../support/server.mjs';
+import { launch, openPage } from '../support/browser.mjs';
+
+const SHOTS = join(repo, 'artifacts/screenshots');
+let server, bundleServer, browser, base, bundleBase, hosts;
+
+before(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  // Host pages written by the tests, served next to the bundle.
+  hosts = await mkdtemp(join(tmpdir(), 'status-widget-hosts-'));
+  server = await startServer({ port: 0, extra: [['/hosts/', hosts]] });
+  base = `http://127.0.0.1:${server.address().port}`;
+  // A second origin serving the same bundle, for the cross-origin embed.
+  bundleServer = await startServer({ port: 0 });
+  bundleBase = `http://127.0.0.1:${bundleServer.address().port}`;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  bundleServer?.close();
+});
+
+/** Writes a host page under /hosts/ and returns its URL. */
+async function hostPage(name, body, { bundle = '../status-widget.js', lang = 'en-GB' } = {}) {
+  await writeFile(join(hosts, name), `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+<link rel="icon" href="../icon.svg"><script type="module" src="${bundle}"></script></head>
+<body>${body}</body></html>`);
+  return `${base}/hosts/${name}`;
+}
+
+/** Records every status-widget:* event on the document, in order. */
+async function recordEvents(page) {
+  await page.evaluate(() => {
+    window.__events = [];
+    for (const name of ['status-change', 'incident-open', 'incident-update', 'incident-resolve',
+      'expand', 'collapse', 'dismiss', 'error']) {
+      document.addEventListener(`status-widget:${name}`, (e) =>
+        window.__events.push({ type: e.type, detail: e.detail, target: e.target.id, composed: e.composed }));
+    }
+  });
+}
+const events = (page) => page.evaluate(() => window.__events.splice(0));
+
+test('the hostile page changes nothing inside the widget and breaks no CSP rule', async () => {
+  const styles = async (url) => {
+    const { page, problems, close } = await openPage(browser, url, { width: 1000 });
+    // Same width on both pages, so layout can be compared too.
+    await page.evaluate(() => { document.getElementById('widget').style.width = '800px'; });
+    const read = await page.locator('#widget').evaluate((host) => {
+      const pick = (selector) => {
+        const el = host.shadowRoot.querySelector(selector);
+        const s = getComputedStyle(el);
+        const box = el.getBoundingClientRect();
+        return {
+          font: s.font, color: s.color, letterSpacing: s.letterSpacing, textAlign: s.textAlign,
+          direction: s.direction, visibility: s.visibility, width: Math.round(box.width), height: Math.round(box.height),
+        };
+      };
+      return Object.fromEntries(['.sw', '.sw-banner', '.sw-banner__name', '.sw-banner__facts', '.sw-update__time',
+        '.sw-text p', '.sw-incident__link', '.sw-replay__button'].map((s) => [s, pick(s)]));
+    });
+    await page.locator('#widget').screenshot({ path: join(SHOTS, `example-${url.includes('hostile') ? 'hostile' : 'plain'}.png`) });
+    const csp = await page.evaluate(() => fetch(location.href).then((r) => r.headers.get('content-security-policy')));
+    await close();
+    return { read, problems, csp };
+  };
+  const plain = await styles(`${base}/examples/plain.html`);
+  const hostile = await styles(`${base}/examples/hostile.html`);
+  assert.match(hostile.csp ?? '', /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/, 'served under the strict policy');
+  assert.deepEqual(hostile.read, plain.read);
+  assert.equal(plain.read['.sw-banner__name'].color, 'rgb(27, 31, 36)');
+  assert.deepEqual(hostile.problems, [], 'no console error, no CSP violation');
+  assert.deepEqual(plain.problems, []);
+});
+
+test('the PSA app shows one zone as a bar that stays in view', async () => {
+  const { page, problems, close } = await openPage(browser, `${base}/examples/psa-app.html`, { width: 1100, height: 700 });
+  assert.equal(await page.locator('.sw-banner__name').textContent(), 'PSA - OTP Email delay - Under Investigation');
+  await page.locator('.sw-banner').click();
+  assert.equal(await page.locator('.sw-components__item').count(), 1, 'only UK 2');
+  assert.match(await page.locator('.sw-components__item').textContent(), /UK 2 \(United Kingdom\)/);
+  await page.screenshot({ path: join(SHOTS, 'example-psa-app.png') });
+  await page.locator('.sw-banner').click();
+  await page.mouse.wheel(0, 600);
+  await page.waitForTimeout(100);
+  const top = await page.locator('status-widget').evaluate((el) => el.getBoundingClientRect().top);
+  assert.equal(top, 0, 'the bar sticks to the top while the app scrolls');
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('several widgets on one page share one module and one wasm download', async () => {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, timezoneId: 'UTC' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  const downloads = [];
+  page.on('request', (r) => downloads.push(new URL(r.url()).pathname));
+  await page.goto(`${base}/examples/partner-portal.html`);
+  await page.waitForFunction(() => [...document.querySelectorAll('status-widget')]
+    .every((w) => w.shadowRoot?.querySelector('.sw-banner, .sw-error')));
+  assert.equal(await page.locator('status-widget').count(), 5);
+  assert.equal(downloads.filter((p) => p.endsWith('/status-widget_bg.wasm')).length, 1);
+  assert.equal(downloads.filter((p) => p.endsWith('/status-widget.js')).length, 1);
+  assert.equal(downloads.filter((p) => p.endsWith('/status-widget-glue.js')).length, 1);
+  // Each shows its own source, filter and theme.
+  const overall = await page.locator('.sw-banner__overall').allTextContents();
+  assert.deepEqual(overall.slice(0, 4), ['Minor service disruption', 'All systems operational', 'Minor Service Outage', 'Partially Degraded Service']);
+  const dark = await page.locator('status-widget[theme="dark"]').evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.sw')).backgroundColor);
+  assert.equal(dark, 'rgb(22, 27, 34)');
+  await page.screenshot({ path: join(SHOTS, 'example-partner-portal.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the bundle can be served from another origin', async () => {
+  const url = await hostPage('cross-origin.html', '<status-widget id="w" time-zone="UTC"></status-widget>',
+    { bundle: `${bundleBase}/status-widget.js` });
+  const { page, problems, close } = await openPage(browser, url);
+  assert.equal(await page.locator('.sw-banner__name').textContent(), 'PSA - OTP Email delay - Under Investigation');
+  assert.notEqual(new URL(url).origin, bundleBase);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('attributes change the widget live; removing it stops it; adding it back starts it again', async () => {
+  const feed = '/fixtures/statuspage/github_summary_2022-11_sergeyshevch-statuspage-exporter.json';
+  const url = await hostPage('live.html', `<div id="box"><status-widget id="w" src="${feed}" poll="1"></status-widget></div>`);
+  const { page, problems, close } = await openPage(browser, url);
+  assert.equal(await page.locator('.sw-banner__overall').textContent(), 'Minor Service Outage');
+
+  // Polling at 1 s reads the feed again...
+  const feedRequests = [];
+  page.on('request', (r) => r.url().endsWith(feed) && feedRequests.push(Date.now()));
+  await page.waitForTimeout(2500);
+  assert.ok(feedRequests.length >= 1, 'polling read the feed again');
+
+  // ...and stops once the element leaves the page.
+  await page.evaluate(() => { window.__parked = document.getElementById('w'); window.__parked.remove(); });
+  assert.equal(await page.evaluate(() => window.__parked.shadowRoot.childElementCount), 0, 'unmounted');
+  feedRequests.length = 0;
+  await page.waitForTimeout(2500);
+  assert.equal(feedRequests.length, 0, 'no requests from a removed widget');
+
+  await page.evaluate(() => document.getElementById('box').append(window.__parked));
+  await page.locator('.sw-banner').waitFor();
+  assert.equal(await page.locator('.sw-banner__overall').textContent(), 'Minor Service Outage');
+
+  // Attribute changes after mount take effect.
+  await page.evaluate(() => {
+    const w = document.getElementById('w');
+    w.setAttribute('poll', '0');
+    w.removeAttribute('src');
+    w.setAttribute('now', '2020-02-05T11:53:00Z');
+  });
+  await page.locator('.sw-banner__name').waitFor();
+  assert.equal(await page.locator('.sw-banner .sw-badge').textContent(), 'Monitoring');
+  await page.evaluate(() => document.getElementById('w').setAttribute('components', 'DE1 (German)'));
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sw-banner__overall')?.textContent === 'All systems operational');
+  await page.evaluate(() => document.getElementById('w').setAttribute('components', 'Mars'));
+  await page.waitForFunction(() => /No component of this status page matches “Mars”/.test(document.getElementById('w').shadowRoot.textContent));
+  await page.evaluate(() => document.getElementById('w').setAttribute('theme', 'dark'));
+  assert.equal(await page.locator('#w').evaluate((el) => el.shadowRoot.querySelector('.sw').className), 'sw sw--banner sw--dark');
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('every event fires with its documented detail, bubbling out of the shadow root', async () => {
+  const url = await hostPage('events.html', `
+    <status-widget id="w" now="2020-02-05T08:00:00Z" dismissible></status-widget>
+    <status-widget id="missing" src="/feeds/no-such-feed.json"></status-widget>`);
+  const { page, close } = await openPage(browser, url, { ready: null });
+  await recordEvents(page);
+  // The 404 widget and the first picture of the other may come before the recorder: reload both.
+  await page.evaluate(() => {
+    for (const w of document.querySelectorAll('status-widget')) { const p = w.parentNode; w.remove(); p.append(w); }
+  });
+  await page.locator('#w .sw-banner').waitFor();
+  await page.locator('#missing .sw-error').waitFor();
+  let seen = await events(page);
+  const first = seen.find((e) => e.target === 'w');
+  assert.deepEqual(first, { type: 'status-widget:status-change', detail: { indicator: 'none', description: null, previous: null }, target: 'w', composed: true });
+  const error = seen.find((e) => e.target === 'missing');
+  assert.equal(error.type, 'status-widget:error');
+  assert.equal(error.detail.kind, 'http');
+  assert.match(error.detail.message, /answered HTTP 404$/);
+
+  const step = async (now) => {
+    await page.evaluate((n) => document.getElementById('w').setAttribute('now', n), now);
+    await page.waitForFunction(() => window.__events.length > 0);
+    await page.waitForTimeout(50);
+    return (await events(page)).map((e) => [e.type, e.detail]);
+  };
+  const opened = await step('2020-02-05T08:21:00Z');
+  assert.deepEqual(opened.map(([t]) => t), ['status-widget:status-change', 'status-widget:incident-open']);
+  assert.deepEqual(opened[1][1], { id: 'otp2020feb05', name: 'PSA - OTP Email delay - Under Investigation', status: 'investigating', impact: 'minor', maintenance: false, shortlink: 'https://stspg.io/otp2020feb05' });
+  assert.deepEqual((await step('2020-02-05T11:53:00Z')).map(([t, d]) => [t, d.status]), [['status-widget:incident-update', 'monitoring']]);
+  const resolved = await step('2020-02-05T15:04:00Z');
+  assert.deepEqual(resolved.map(([t]) => t), ['status-widget:status-change', 'status-widget:incident-resolve']);
+  assert.equal(resolved[1][1].status, 'resolved');
+
+  await page.locator('#w .sw-banner').click();
+  await page.locator('#w .sw-banner').click();
+  await page.locator('#w .sw-dismiss').click();
+  seen = (await events(page)).map((e) => [e.type, e.detail]);
+  assert.deepEqual(seen, [['status-widget:expand', {}], ['status-widget:collapse', {}], ['status-widget:dismiss', {}]]);
+  assert.equal(await page.locator('#w').evaluate((el) => el.shadowRoot.querySelector('.sw')), null, 'dismissed');
+  await close();
+});
+
+test('the iframe fallback sizes itself from the height the page reports', async () => {
+  const { page, problems, close } = await openPage(browser, `${base}/examples/iframe.html`, { ready: 'iframe' });
+  const frame = page.frameLocator('#status-frame');
+  await frame.locator('.sw-banner').waitFor();
+  await page.waitForFunction(() => document.getElementById('status-frame').getBoundingClientRect().height > 400);
+  const [outer, inner] = await Promise.all([
+    page.locator('#status-frame').evaluate((f) => f.clientHeight),
+    frame.locator('html').evaluate((h) => h.getBoundingClientRect().height),
+  ]);
+  assert.equal(outer, Math.ceil(inner), 'the frame is exactly as tall as its content');
+  await page.screenshot({ path: join(SHOTS, 'example-iframe.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await close();
+});
