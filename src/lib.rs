@@ -39,6 +39,10 @@ pub mod embed;
 #[cfg(target_arch = "wasm32")]
 mod styles;
 
+/// The widget as a yew component, for yew apps (the custom element wraps the same thing).
+#[cfg(target_arch = "wasm32")]
+pub use components::{App as StatusWidget, AppProps as StatusWidgetProps};
+
 /// Attaches the widget's stylesheet to a document, as the standalone page does; for
 /// in-browser tests that mount [`components::App`] themselves.
 #[cfg(target_arch = "wasm32")]

@@ -536,7 +536,7 @@ impl Snapshot {
         let keep = |i: &Incident| {
             let named = i.components.iter().chain(i.updates.iter().flat_map(|u| &u.affected));
             let mut named = named.peekable();
-            named.peek().is_none() || named.any(|a| touches(a))
+            named.peek().is_none() || named.any(&touches)
         };
         Snapshot {
             page: self.page.clone(),

@@ -5,11 +5,16 @@
 use std::time::Duration;
 
 use gloo_timers::future::sleep;
-use status_widget::components::{App, AppProps};
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use status_widget::config::Config;
+use status_widget::events::WidgetEvent;
+use status_widget::{StatusWidget, StatusWidgetProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -31,11 +36,16 @@ fn feed(path: &str) -> String {
 
 /// Mounts the widget in a fresh element of the test page.
 fn mount(config: Config) -> Element {
+    mount_with(StatusWidgetProps { config, on_event: None })
+}
+
+/// Mounts the yew component with the given props, as a yew app embedding it would.
+fn mount_with(props: StatusWidgetProps) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     status_widget::styles_for_tests(&document);
-    yew::Renderer::<App>::with_root_and_props(host.clone(), AppProps { config, on_event: None }).render();
+    yew::Renderer::<StatusWidget>::with_root_and_props(host.clone(), props).render();
     host
 }
 
@@ -245,4 +255,33 @@ async fn unreachable_server_shows_a_short_message() {
         text(&root, ".sw-error__message"),
         "Status unavailable: the status page could not be reached."
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_yew_component_reports_events_through_its_callback() {
+    let seen: Rc<RefCell<Vec<WidgetEvent>>> = Rc::default();
+    let sink = seen.clone();
+    let root = mount_with(StatusWidgetProps {
+        config: config(&[]),
+        on_event: Some(Callback::from(move |event| sink.borrow_mut().push(event))),
+    });
+    let banner = find(&root, ".sw-banner").await;
+    settle().await;
+    click(&banner);
+    settle().await;
+    click(&banner);
+    settle().await;
+    let names: Vec<&str> = seen.borrow().iter().map(WidgetEvent::name).collect();
+    assert_eq!(names, ["status-change", "expand", "collapse"]);
+    assert!(
+        matches!(&seen.borrow()[0], WidgetEvent::StatusChange { indicator, previous: None, .. } if indicator == "minor")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_filter_that_matches_nothing_says_so() {
+    let root = mount(config(&[("components", "Mars, Venus")]));
+    let notice = find(&root, ".sw-error").await;
+    assert_eq!(notice.text_content().unwrap(), "No component of this status page matches “Mars, Venus”.");
+    assert_eq!(count(&root, ".sw-banner"), 0, "never a misleading all-operational banner");
 }
