@@ -533,6 +533,15 @@ impl Snapshot {
                     || terms.iter().any(|t| t.eq_ignore_ascii_case(a.name.trim()))
             }
         };
+        // An incident's own component list is narrowed to the filter, so "Affected: …" names
+        // what the reader asked about; updates keep their full history.
+        let narrow = |i: &Incident| {
+            let mut i = i.clone();
+            if i.components.iter().any(&touches) {
+                i.components.retain(&touches);
+            }
+            i
+        };
         let keep = |i: &Incident| {
             let named = i.components.iter().chain(i.updates.iter().flat_map(|u| &u.affected));
             let mut named = named.peekable();
@@ -542,8 +551,8 @@ impl Snapshot {
             page: self.page.clone(),
             status: None,
             components: selected.iter().map(|c| (*c).clone()).collect(),
-            incidents: self.incidents.iter().filter(|i| keep(i)).cloned().collect(),
-            maintenances: self.maintenances.iter().filter(|i| keep(i)).cloned().collect(),
+            incidents: self.incidents.iter().filter(|i| keep(i)).map(narrow).collect(),
+            maintenances: self.maintenances.iter().filter(|i| keep(i)).map(narrow).collect(),
         }
     }
 

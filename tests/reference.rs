@@ -137,6 +137,8 @@ fn filtering_by_zone() {
     assert_eq!(uk2.components.len(), 1);
     assert_eq!((uk2.incidents.len(), uk2.maintenances.len()), (1, 1));
     assert!(uk2.status.is_none(), "the page's own status does not describe one zone");
+    assert_eq!(uk2.incidents[0].component_names(), ["UK 2 (United Kingdom)"], "narrowed to the filter");
+    assert_eq!(uk2.incidents[0].updates.len(), 8, "the history stays whole");
     let live = uk2.as_of(at(REFERENCE_REPLAY_AT));
     assert_eq!(live.overall().indicator, Indicator::Minor);
 

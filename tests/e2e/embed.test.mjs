@@ -85,6 +85,7 @@ test('the hostile page changes nothing inside the widget and breaks no CSP rule'
 test('the PSA app shows one zone as a bar that stays in view', async () => {
   const { page, problems, close } = await openPage(browser, `${base}/examples/psa-app.html`, { width: 1100, height: 700 });
   assert.equal(await page.locator('.sw-banner__name').textContent(), 'PSA - OTP Email delay - Under Investigation');
+  assert.equal(await page.locator('.sw-banner__components').textContent(), 'UK 2 (United Kingdom)', 'the zone asked about');
   await page.locator('.sw-banner').click();
   assert.equal(await page.locator('.sw-components__item').count(), 1, 'only UK 2');
   assert.match(await page.locator('.sw-components__item').textContent(), /UK 2 \(United Kingdom\)/);
