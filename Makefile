@@ -19,7 +19,7 @@ test: setup
 
 ## dist: release build into dist/ (wasm-opt -Oz, stable file names)
 dist: setup
-	trunk build --release
+	scripts/build.sh
 
 ## size: raw / gzip / brotli bytes of the wasm and JS in dist/
 size: dist

@@ -49,7 +49,7 @@ count_node() {
 lint() {
   cargo fmt --all -- --check &&
     cargo clippy --all-targets -q -- -D warnings &&
-    cargo clippy --target wasm32-unknown-unknown --all-targets -q -- -D warnings
+    cargo clippy --target wasm32-unknown-unknown --workspace --all-targets -q -- -D warnings
 }
 
 # The feed server for the in-browser tests (fixed port, baked into the test binary).
@@ -63,7 +63,7 @@ run_layer "lint (fmt, clippy native + wasm)" "$LOG_DIR/lint.log" "" lint
 run_layer "native (cargo test)" "$LOG_DIR/native.log" count_cargo cargo test
 run_layer "browser (wasm-bindgen-test in Chromium)" "$LOG_DIR/browser.log" count_cargo \
   cargo test --target wasm32-unknown-unknown --test browser
-if run_layer "build (trunk build --release)" "$LOG_DIR/build.log" "" trunk build --release; then
+if run_layer "build (scripts/build.sh: trunk build --release)" "$LOG_DIR/build.log" "" scripts/build.sh; then
   run_layer "end to end (Playwright + Chromium)" "$LOG_DIR/e2e.log" count_node \
     node --test --test-reporter=tap tests/e2e/
 else

@@ -43,10 +43,13 @@ mod styles;
 #[cfg(target_arch = "wasm32")]
 pub use components::{App as StatusWidget, AppProps as StatusWidgetProps};
 
-/// Attaches the widget's stylesheet to a document, as the standalone page does; for
-/// in-browser tests that mount [`components::App`] themselves.
+/// Attaches the widget's stylesheet to the page's document, for yew apps that render
+/// [`StatusWidget`] directly (the custom element does this for its shadow root).
 #[cfg(target_arch = "wasm32")]
-#[doc(hidden)]
-pub fn styles_for_tests(document: &web_sys::Document) {
-    let _ = styles::adopt(document);
+pub fn adopt_styles_into_document() {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        if let Err(error) = styles::adopt(&document) {
+            web_sys::console::warn_2(&"status-widget: styles not applied:".into(), &error);
+        }
+    }
 }

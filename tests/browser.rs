@@ -44,7 +44,7 @@ fn mount_with(props: StatusWidgetProps) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    status_widget::styles_for_tests(&document);
+    status_widget::adopt_styles_into_document();
     yew::Renderer::<StatusWidget>::with_root_and_props(host.clone(), props).render();
     host
 }

@@ -232,3 +232,14 @@ test('the iframe fallback sizes itself from the height the page reports', async 
   assert.deepEqual(problems, []);
   await close();
 });
+
+test('a yew app uses the widget as a library component', async () => {
+  const { page, problems, close } = await openPage(browser, `${base}/examples/yew-host/index.html`);
+  assert.equal(await page.locator('.sw-banner__components').textContent(), 'America East');
+  assert.equal(await page.locator('.host__event').textContent(), 'last widget event: status-change');
+  await page.locator('.sw-banner').click();
+  assert.equal(await page.locator('.host__event').textContent(), 'last widget event: expand');
+  await page.screenshot({ path: join(SHOTS, 'example-yew-host.png') });
+  assert.deepEqual(problems, []);
+  await close();
+});
