@@ -43,9 +43,17 @@ function mounts(root) {
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
 
-/** Extra response headers by path: the hostile example is served under the strict CSP. */
+/** The standalone page's policy: as strict, but it may read any https feed (and local test
+ * servers), since `?src=` can name one. */
+const PAGE_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' https: http://127.0.0.1:*";
+
+/** Extra response headers by path: the hostile example and the standalone page are served
+ * under strict policies, so every test of them also checks that nothing violates one. */
 const HEADERS = {
   '/examples/hostile.html': { 'Content-Security-Policy': STRICT_CSP },
+  '/': { 'Content-Security-Policy': PAGE_CSP },
+  '/index.html': { 'Content-Security-Policy': PAGE_CSP },
 };
 
 /** Maps a URL path to a file under one of the mounts, refusing anything outside them. */
