@@ -6,7 +6,7 @@ mod common;
 use std::rc::Rc;
 
 use common::at;
-use status_widget::config::{Config, SETTINGS};
+use status_widget::config::{Config, Mode, Theme, SETTINGS};
 use status_widget::feed::FeedError;
 use status_widget::model::Snapshot;
 use status_widget::state::{step, Action, Load, Loaded, State};
@@ -73,6 +73,25 @@ fn config_from_query_parameters() {
     assert_eq!(config.now, None);
     assert!(!config.expanded);
     assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert_eq!(
+        warnings[0],
+        r#"now="soon" is not valid (accepted: RFC 3339 instant, or `live`); using the live clock"#
+    );
+    assert_eq!(warnings[1], r#"expanded="maybe" is not valid (accepted: true, false); using false"#);
+
+    let (config, warnings) =
+        Config::from_lookup(lookup(&[("mode", "sidebar"), ("theme", "Dark"), ("poll", "-5")]));
+    assert_eq!((config.mode, config.theme, config.poll), (Mode::Banner, Theme::Dark, 60));
+    assert_eq!(
+        warnings,
+        [
+            r#"mode="sidebar" is not valid (accepted: `banner`, `bar`, `corner`, `page`); using banner"#,
+            r#"poll="-5" is not valid (accepted: seconds (0 = off)); using 60"#,
+        ]
+    );
+    let (config, _) =
+        Config::from_lookup(lookup(&[("src", "x.json"), ("components", " UK2 , ,America East ")]));
+    assert_eq!(config.components, ["UK2", "America East"]);
 
     let (config, _) = Config::from_lookup(lookup(&[
         ("src", "/f.json"),

@@ -124,11 +124,18 @@ test('several widgets on one page share one module and one wasm download', async
 });
 
 test('the bundle can be served from another origin', async () => {
-  const url = await hostPage('cross-origin.html', '<status-widget id="w" time-zone="UTC"></status-widget>',
+  const url = await hostPage('cross-origin.html',
+    '<p id="outside" class="sw sw-banner sw-panel">host text</p><status-widget id="w" time-zone="UTC"></status-widget>',
     { bundle: `${bundleBase}/status-widget.js` });
   const { page, problems, close } = await openPage(browser, url);
   assert.equal(await page.locator('.sw-banner__name').textContent(), 'PSA - OTP Email delay - Under Investigation');
   assert.notEqual(new URL(url).origin, bundleBase);
+  // The widget's styles stay in its shadow root: a host element with its class names is untouched.
+  const outside = await page.locator('#outside').evaluate((el) => {
+    const s = getComputedStyle(el);
+    return [s.borderLeftStyle, s.backgroundColor, s.display];
+  });
+  assert.deepEqual(outside, ['none', 'rgba(0, 0, 0, 0)', 'block']);
   assert.deepEqual(problems, []);
   await close();
 });
