@@ -250,3 +250,19 @@ test('a yew app uses the widget as a library component', async () => {
   assert.deepEqual(problems, []);
   await close();
 });
+
+test('theme="auto" follows the reader\'s colour scheme; light and dark are fixed', async () => {
+  const url = await hostPage('themes.html', `<status-widget id="auto" theme="auto"></status-widget>
+    <status-widget id="light" theme="light"></status-widget><status-widget id="dark" theme="dark"></status-widget>`);
+  for (const [scheme, expected] of [['light', ['rgb(255, 255, 255)', 'rgb(255, 255, 255)', 'rgb(22, 27, 34)']],
+    ['dark', ['rgb(22, 27, 34)', 'rgb(255, 255, 255)', 'rgb(22, 27, 34)']]]) {
+    const context = await browser.newContext({ colorScheme: scheme });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => [...document.querySelectorAll('status-widget')].every((w) => w.shadowRoot?.querySelector('.sw-banner')));
+    const backgrounds = await page.evaluate(() => ['auto', 'light', 'dark'].map((id) =>
+      getComputedStyle(document.getElementById(id).shadowRoot.querySelector('.sw')).backgroundColor));
+    assert.deepEqual(backgrounds, expected, `prefers-color-scheme: ${scheme}`);
+    await context.close();
+  }
+});
