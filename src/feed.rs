@@ -7,6 +7,7 @@
 pub mod client;
 mod decode;
 mod lenient;
+pub mod schedule;
 
 pub use decode::{decode, parse_time, DocumentKind, MAX_FEED_BYTES};
 

@@ -1,0 +1,60 @@
+//! When to read a feed next: a pure function of the last outcome, so the whole polling policy
+//! (interval, jitter, exponential backoff, `Retry-After`) is tested natively under a fake
+//! clock. The browser poller only asks it for the next delay.
+
+use crate::model::Time;
+
+/// The polling policy.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Policy {
+    /// Seconds between reads while all is well.
+    pub interval: f64,
+    /// The longest wait after failures, in seconds.
+    pub max_backoff: f64,
+    /// Random spread, as a fraction of the delay (0.1 = ±10%), so tabs opened together do
+    /// not poll together.
+    pub jitter: f64,
+    /// The longest `Retry-After` honoured, in seconds (a server asking for a day is capped).
+    pub max_retry_after: f64,
+}
+
+impl Policy {
+    /// The default policy for a `poll` interval in seconds.
+    pub fn every(interval: f64) -> Policy {
+        Policy { interval, max_backoff: 600.0, jitter: 0.1, max_retry_after: 3600.0 }
+    }
+
+    /// Seconds to wait before the next read.
+    ///
+    /// - `failures`: consecutive failed reads so far (0 after a success);
+    /// - `retry_after`: what the server asked for with a 429 or 503, in seconds;
+    /// - `random`: a number in `[0, 1)` (the caller's randomness; fixed in tests).
+    ///
+    /// After a success: the interval. After the n-th failure in a row: the interval doubled
+    /// n times, capped at `max_backoff`. Either is spread by ±`jitter`; a `Retry-After` is a
+    /// floor under the result (up to `max_retry_after`).
+    pub fn next_delay(&self, failures: u32, retry_after: Option<f64>, random: f64) -> f64 {
+        let doubled = self.interval * 2f64.powi(failures.min(30) as i32);
+        let base = if failures == 0 { self.interval } else { doubled.min(self.max_backoff) };
+        let spread = 1.0 + self.jitter * (2.0 * random.clamp(0.0, 1.0) - 1.0);
+        let floor = retry_after.map_or(0.0, |s| s.clamp(0.0, self.max_retry_after));
+        (base * spread).max(floor)
+    }
+}
+
+/// Reads a `Retry-After` header: delay-seconds, or an HTTP date (RFC 7231 IMF-fixdate, as
+/// RFC 2822 parses it) measured from `now`. Anything else reads as absent.
+pub fn parse_retry_after(value: &str, now: Time) -> Option<f64> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(seconds as f64);
+    }
+    let date = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    Some(((date.to_utc() - now).num_milliseconds() as f64 / 1000.0).max(0.0))
+}
+
+/// Whether data last read successfully at `last_success` should be called out of date at
+/// `now`: older than three intervals.
+pub fn is_stale(last_success: Time, now: Time, interval: f64) -> bool {
+    interval > 0.0 && (now - last_success).num_milliseconds() as f64 > 3.0 * interval * 1000.0
+}

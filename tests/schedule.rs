@@ -1,0 +1,71 @@
+//! Native tests: the polling schedule under a fake clock.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::at;
+use status_widget::feed::schedule::{is_stale, parse_retry_after, Policy};
+
+const MIDDLE: f64 = 0.5; // no jitter
+
+#[test]
+fn success_waits_one_interval_spread_by_ten_percent() {
+    let policy = Policy::every(60.0);
+    assert_eq!(policy.next_delay(0, None, MIDDLE), 60.0);
+    assert_eq!(policy.next_delay(0, None, 0.0), 54.0);
+    assert!((policy.next_delay(0, None, 0.999_999) - 66.0).abs() < 1e-3);
+}
+
+#[test]
+fn failures_double_the_wait_up_to_ten_minutes() {
+    let policy = Policy::every(60.0);
+    let waits: Vec<f64> = (1..=6).map(|n| policy.next_delay(n, None, MIDDLE)).collect();
+    assert_eq!(waits, [120.0, 240.0, 480.0, 600.0, 600.0, 600.0]);
+    // Jitter applies to backoff too, so a crowd of failing tabs spreads out.
+    assert_eq!(policy.next_delay(5, None, 0.0), 540.0);
+    // Many failures never overflow.
+    assert_eq!(policy.next_delay(u32::MAX, None, MIDDLE), 600.0);
+}
+
+#[test]
+fn retry_after_is_a_floor_and_is_capped() {
+    let policy = Policy::every(60.0);
+    assert_eq!(policy.next_delay(1, Some(300.0), MIDDLE), 300.0);
+    assert_eq!(policy.next_delay(1, Some(5.0), MIDDLE), 120.0, "never sooner than the backoff");
+    assert_eq!(policy.next_delay(1, Some(86_400.0), MIDDLE), 3600.0);
+}
+
+#[test]
+fn a_fake_clock_runs_the_schedule_through_an_outage() {
+    // Poll every 30 s; the server fails from t=0 until t=400 s, then recovers.
+    let policy = Policy::every(30.0);
+    let (mut t, mut failures, mut reads) = (0.0, 0, Vec::new());
+    while t < 1000.0 {
+        reads.push(t);
+        let ok = t >= 400.0;
+        failures = if ok { 0 } else { failures + 1 };
+        t += policy.next_delay(failures, None, MIDDLE);
+    }
+    assert_eq!(&reads[..6], [0.0, 60.0, 180.0, 420.0, 450.0, 480.0]);
+    // Back to the plain interval after recovery.
+    assert!(reads.windows(2).skip(3).all(|w| w[1] - w[0] == 30.0));
+}
+
+#[test]
+fn retry_after_header_forms() {
+    let now = at("2015-10-21T07:27:00Z");
+    assert_eq!(parse_retry_after("120", now), Some(120.0));
+    assert_eq!(parse_retry_after(" 5 ", now), Some(5.0));
+    assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now), Some(60.0));
+    assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:00:00 GMT", now), Some(0.0), "a past date: now");
+    assert_eq!(parse_retry_after("soon", now), None);
+    assert_eq!(parse_retry_after("-5", now), None);
+}
+
+#[test]
+fn staleness_after_three_intervals() {
+    let last = at("2020-02-05T14:05:00Z");
+    assert!(!is_stale(last, at("2020-02-05T14:08:00Z"), 60.0));
+    assert!(is_stale(last, at("2020-02-05T14:08:01Z"), 60.0));
+    assert!(!is_stale(last, at("2021-01-01T00:00:00Z"), 0.0), "polling off: never called stale");
+}
