@@ -6,6 +6,7 @@ mod badge;
 mod banner;
 mod body_text;
 mod error_notice;
+mod freshness;
 mod incident_timeline;
 mod panel;
 mod replay_bar;

@@ -50,7 +50,9 @@ pub struct Config {
     /// Colour scheme.
     pub theme: Theme,
     /// Seconds between refreshes of the feed; 0 turns polling off.
-    pub poll: u32,
+    pub poll: f64,
+    /// Seconds a read may take before it is abandoned.
+    pub timeout: f64,
     /// A pinned clock: show the feed as it stood at this instant. `None` follows real time.
     pub now: Option<Time>,
     /// Offer a button that hides the widget.
@@ -81,10 +83,13 @@ pub struct Setting {
 }
 
 /// Seconds between polls when `poll` is not given.
-pub const DEFAULT_POLL_SECONDS: u32 = 60;
+pub const DEFAULT_POLL_SECONDS: f64 = 60.0;
+
+/// Seconds a read may take when `timeout` is not given.
+pub const DEFAULT_TIMEOUT_SECONDS: f64 = 10.0;
 
 /// Every setting the widget reads, in the order the README lists them.
-pub const SETTINGS: [Setting; 10] = [
+pub const SETTINGS: [Setting; 11] = [
     Setting {
         name: "src",
         kind: "URL",
@@ -132,7 +137,14 @@ pub const SETTINGS: [Setting; 10] = [
         kind: "seconds (0 = off)",
         default: "60",
         example: "120",
-        description: "How often the feed is read again. A failed refresh keeps the last good data on screen.",
+        description: "How often the feed is read again (±10% at random, so tabs spread out; doubled after each failure up to 10 minutes; never sooner than a 429/503 `Retry-After`; paused while the page is hidden). A failed refresh keeps the last good data on screen. Fractions are allowed, for tests.",
+    },
+    Setting {
+        name: "timeout",
+        kind: "seconds",
+        default: "10",
+        example: "5",
+        description: "How long one read may take before it is abandoned and counted as a failure.",
     },
     Setting {
         name: "now",
@@ -197,12 +209,20 @@ impl Config {
                 Theme::Auto
             }
         };
-        let poll = match read("poll") {
-            None => DEFAULT_POLL_SECONDS,
-            Some(v) => v.parse::<u32>().unwrap_or_else(|_| {
-                invalid("poll", &v, "60");
-                DEFAULT_POLL_SECONDS
-            }),
+        let mut seconds = |name: &str, default: f64, fallback: &str| match read(name) {
+            None => default,
+            Some(v) => match v.parse::<f64>() {
+                Ok(n) if n.is_finite() && n >= 0.0 => n,
+                _ => {
+                    invalid(name, &v, fallback);
+                    default
+                }
+            },
+        };
+        let poll = seconds("poll", DEFAULT_POLL_SECONDS, "60");
+        let timeout = match seconds("timeout", DEFAULT_TIMEOUT_SECONDS, "10") {
+            0.0 => DEFAULT_TIMEOUT_SECONDS,
+            t => t,
         };
         let mut flag = |name: &str| match read(name).as_deref() {
             None | Some("false") => false,
@@ -226,6 +246,7 @@ impl Config {
             time_zone: read("time-zone").filter(|z| !z.is_empty()),
             theme,
             poll,
+            timeout,
             now,
             dismissible,
             expanded,

@@ -3,6 +3,7 @@
 //! Everything here but [`client`] is pure and tested natively. Views never fetch: the app
 //! subscribes through [`client::subscribe`] and receives results.
 
+pub mod cache;
 #[cfg(target_arch = "wasm32")]
 pub mod client;
 mod decode;

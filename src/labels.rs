@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use crate::events::WidgetEvent;
 use crate::model::{ComponentStatus, Impact, Indicator, Status};
 
 /// The overall indicator in words.
@@ -67,4 +68,28 @@ fn humanize(raw: &str) -> Cow<'_, str> {
         None => "Unknown".into(),
         Some(first) => Cow::Owned(first.to_uppercase().chain(chars).collect()),
     }
+}
+
+/// What a screen reader hears about changes: new incidents, new updates and resolutions, in
+/// one sentence each; `None` when nothing worth saying happened (status changes alone are
+/// already visible in the banner).
+pub fn announcement(events: &[WidgetEvent]) -> Option<String> {
+    let sentences: Vec<String> = events
+        .iter()
+        .filter_map(|event| match event {
+            WidgetEvent::IncidentOpen(i) => {
+                let kind = if i.maintenance { "Maintenance started" } else { "New incident" };
+                Some(format!("{kind}: {}, {}.", i.name, status(&Status::parse(&i.status))))
+            }
+            WidgetEvent::IncidentUpdate(i) => {
+                Some(format!("Update on {}: {}.", i.name, status(&Status::parse(&i.status))))
+            }
+            WidgetEvent::IncidentResolve(i) => {
+                let word = if i.maintenance { "Maintenance over" } else { "Resolved" };
+                Some(format!("{word}: {}.", i.name))
+            }
+            _ => None,
+        })
+        .collect();
+    (!sentences.is_empty()).then(|| sentences.join(" "))
 }

@@ -1,6 +1,7 @@
 //! The widget's interactive state as a pure reducer, tested natively; the yew `Reducible`
 //! impl only forwards to [`State::reduce`].
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::feed::FeedError;
@@ -11,8 +12,27 @@ use crate::model::{Snapshot, Time};
 pub struct Loaded {
     /// The picture.
     pub snapshot: Rc<Snapshot>,
-    /// When the widget last read it (the "last check").
-    pub fetched_at: Time,
+    /// When the feed was last read successfully. Shared with the poller, which moves it on
+    /// when a poll finds the feed unchanged, without a re-render (the clock tick shows it).
+    pub checked: Rc<Cell<Time>>,
+    /// Painted from the browser's saved copy, not yet confirmed by the network.
+    pub cached: bool,
+}
+
+impl Loaded {
+    /// A picture read just now at `at`.
+    pub fn new(snapshot: Snapshot, at: Time, cached: bool) -> Loaded {
+        Loaded { snapshot: Rc::new(snapshot), checked: Rc::new(Cell::new(at)), cached }
+    }
+}
+
+/// A failed read, and since when reads have been failing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Failure {
+    /// The latest error.
+    pub error: FeedError,
+    /// The first failure of the current run of failures.
+    pub since: Time,
 }
 
 /// Where loading stands.
@@ -23,7 +43,7 @@ pub enum Load {
     /// A feed was read.
     Ready(Loaded),
     /// Reading failed and there is nothing to show.
-    Failed(FeedError),
+    Failed(Failure),
 }
 
 /// Everything the widget remembers between renders.
@@ -35,27 +55,25 @@ pub struct State {
     pub expanded: bool,
     /// The pinned clock, when replaying.
     pub pinned: Option<Time>,
-    /// Bumped by [`Action::Retry`] and [`Action::Refresh`] so the feed is read again.
-    pub attempt: u32,
     /// The reader hid the widget.
     pub dismissed: bool,
+    /// Reads are failing while older data stays on screen.
+    pub failure: Option<Failure>,
 }
 
 /// What can happen to the state.
 #[derive(Clone, Debug)]
 pub enum Action {
-    /// A fetch finished.
-    Fetched(Result<Loaded, FeedError>),
+    /// A read finished with new data, or failed.
+    Fetched(Result<Loaded, Failure>),
     /// The banner was activated.
     Toggle,
     /// Close the timeline.
     Collapse,
     /// Pin the clock (or unpin with `None`).
     Pin(Option<Time>),
-    /// Try the feed again after an error.
+    /// The reader asked to try again after an error.
     Retry,
-    /// Read the feed again, keeping what is shown until the answer comes (polling).
-    Refresh,
     /// Hide the widget.
     Dismiss,
 }
@@ -63,28 +81,30 @@ pub enum Action {
 impl State {
     /// The state before anything loaded.
     pub fn new(pinned: Option<Time>, expanded: bool) -> State {
-        State { load: Load::Loading, expanded, pinned, attempt: 0, dismissed: false }
+        State { load: Load::Loading, expanded, pinned, dismissed: false, failure: None }
     }
 
     /// The state after `action`.
     pub fn reduce(&self, action: Action) -> State {
         let mut next = self.clone();
         match action {
-            Action::Fetched(Ok(loaded)) => next.load = Load::Ready(loaded),
-            // A failed refresh keeps the last good data; only a first failure shows an error.
-            Action::Fetched(Err(error)) => {
-                if !matches!(next.load, Load::Ready(_)) {
-                    next.load = Load::Failed(error);
-                }
+            Action::Fetched(Ok(loaded)) => {
+                next.load = Load::Ready(loaded);
+                next.failure = None;
             }
+            // A failed refresh keeps the last good data; only a first failure shows an error.
+            Action::Fetched(Err(failure)) => match next.load {
+                Load::Ready(_) => next.failure = Some(failure),
+                _ => next.load = Load::Failed(failure),
+            },
             Action::Toggle => next.expanded = !next.expanded,
             Action::Collapse => next.expanded = false,
             Action::Pin(at) => next.pinned = at,
             Action::Retry => {
-                next.load = Load::Loading;
-                next.attempt += 1;
+                if matches!(next.load, Load::Failed(_)) {
+                    next.load = Load::Loading;
+                }
             }
-            Action::Refresh => next.attempt += 1,
             Action::Dismiss => next.dismissed = true,
         }
         next

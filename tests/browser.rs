@@ -162,7 +162,7 @@ async fn resolved_incident_shows_its_duration() {
     let root = mount(config(&[("now", "2020-02-05T16:00:00Z"), ("expanded", "true")]));
     find(&root, ".sw-incident").await;
     assert_eq!(text(&root, ".sw-banner__overall"), "All systems operational");
-    assert!(text(&root, ".sw-banner__checked").contains("Checked"));
+    assert!(text(&root, ".sw-banner__checked").starts_with("As of "), "a replay says which moment it shows");
     assert!(text(&root, ".sw-panel__note").contains("No active incidents"));
     assert!(text(&root, ".sw-incident__facts").contains("Resolved after 6 h 43 min"));
     assert_eq!(count(&root, ".sw-update"), 7);

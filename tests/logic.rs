@@ -3,13 +3,11 @@
 
 mod common;
 
-use std::rc::Rc;
-
 use common::at;
 use status_widget::config::{Config, Mode, Theme, SETTINGS};
 use status_widget::feed::FeedError;
 use status_widget::model::Snapshot;
-use status_widget::state::{step, Action, Load, Loaded, State};
+use status_widget::state::{step, Action, Failure, Load, Loaded, State};
 use status_widget::text::paragraphs;
 use status_widget::time::{duration, local, relative};
 
@@ -81,7 +79,7 @@ fn config_from_query_parameters() {
 
     let (config, warnings) =
         Config::from_lookup(lookup(&[("mode", "sidebar"), ("theme", "Dark"), ("poll", "-5")]));
-    assert_eq!((config.mode, config.theme, config.poll), (Mode::Banner, Theme::Dark, 60));
+    assert_eq!((config.mode, config.theme, config.poll), (Mode::Banner, Theme::Dark, 60.0));
     assert_eq!(
         warnings,
         [
@@ -119,26 +117,26 @@ fn readme_documents_every_setting() {
 
 #[test]
 fn reducer() {
-    let loaded = Loaded { snapshot: Rc::new(Snapshot::default()), fetched_at: at("2020-02-05T10:40:00Z") };
+    let loaded = Loaded::new(Snapshot::default(), at("2020-02-05T10:40:00Z"), false);
+    let failure = |since: &str| Failure { error: FeedError::NotStatusDocument, since: at(since) };
     let state = State::new(None, false);
     assert_eq!(state.load, Load::Loading);
-    let failed = state.reduce(Action::Fetched(Err(FeedError::NotStatusDocument)));
-    assert_eq!(failed.load, Load::Failed(FeedError::NotStatusDocument));
-    let retried = failed.reduce(Action::Retry);
-    assert_eq!((retried.load.clone(), retried.attempt), (Load::Loading, 1));
-    let ready = retried.reduce(Action::Fetched(Ok(loaded.clone())));
-    assert_eq!(ready.load, Load::Ready(loaded.clone()));
-    // A later failure keeps the last good data.
-    let still = ready.reduce(Action::Fetched(Err(FeedError::NotStatusDocument)));
-    assert_eq!(still.load, Load::Ready(loaded));
-    let open = still.reduce(Action::Toggle);
+    let failed = state.reduce(Action::Fetched(Err(failure("2020-02-05T10:00:00Z"))));
+    assert_eq!(failed.load, Load::Failed(failure("2020-02-05T10:00:00Z")));
+    assert_eq!(failed.reduce(Action::Retry).load, Load::Loading);
+    let ready = failed.reduce(Action::Fetched(Ok(loaded.clone())));
+    assert_eq!((&ready.load, &ready.failure), (&Load::Ready(loaded.clone()), &None));
+    // A later failure keeps the last good data and says since when reads fail.
+    let failing = ready.reduce(Action::Fetched(Err(failure("2020-02-05T11:00:00Z"))));
+    assert_eq!(failing.load, Load::Ready(loaded.clone()));
+    assert_eq!(failing.failure, Some(failure("2020-02-05T11:00:00Z")));
+    assert_eq!(failing.reduce(Action::Retry).load, Load::Ready(loaded.clone()), "retry never blanks data");
+    assert_eq!(failing.reduce(Action::Fetched(Ok(loaded))).failure, None, "recovered");
+    let open = ready.reduce(Action::Toggle);
     assert!(open.expanded);
     assert!(!open.reduce(Action::Toggle).expanded);
     assert!(!open.reduce(Action::Collapse).expanded);
     assert!(!open.reduce(Action::Collapse).reduce(Action::Collapse).expanded);
-    // Polling reads again without blanking what is shown.
-    let refreshed = open.reduce(Action::Refresh);
-    assert_eq!((refreshed.attempt, &refreshed.load), (open.attempt + 1, &open.load));
     assert!(open.reduce(Action::Dismiss).dismissed);
     let pinned = open.reduce(Action::Pin(Some(at("2020-01-01T00:00:00Z"))));
     assert_eq!(pinned.pinned, Some(at("2020-01-01T00:00:00Z")));

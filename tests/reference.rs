@@ -182,3 +182,28 @@ fn events_follow_the_replay() {
     assert_eq!(names(resolved.clone()), ["status-change", "incident-resolve"]);
     assert!(matches!(&resolved[1], WidgetEvent::IncidentResolve(d) if d.status == "resolved"));
 }
+
+#[test]
+fn announcements_say_what_happened_once() {
+    use status_widget::events::changes;
+    use status_widget::labels::announcement;
+    let full = reference().unwrap();
+    let say = |a: &str, b: &str| announcement(&changes(Some(&full.as_of(at(a))), &full.as_of(at(b))));
+    assert_eq!(
+        say("2020-02-05T08:00:00Z", "2020-02-05T08:21:00Z").as_deref(),
+        Some("New incident: PSA - OTP Email delay - Under Investigation, Investigating.")
+    );
+    assert_eq!(
+        say("2020-02-05T11:30:00Z", "2020-02-05T11:53:00Z").as_deref(),
+        Some("Update on PSA - OTP Email delay - Under Investigation: Monitoring.")
+    );
+    assert_eq!(
+        say("2020-02-05T15:00:00Z", "2020-02-05T15:04:00Z").as_deref(),
+        Some("Resolved: PSA - OTP Email delay - Under Investigation.")
+    );
+    assert_eq!(
+        say("2020-02-04T19:00:00Z", "2020-02-04T20:00:00Z").as_deref(),
+        Some("Maintenance started: Autotask PSA email DKIM changes, In progress.")
+    );
+    assert_eq!(say("2020-02-05T09:40:00Z", "2020-02-05T09:50:00Z"), None, "nothing new, nothing said");
+}

@@ -69,3 +69,18 @@ fn staleness_after_three_intervals() {
     assert!(is_stale(last, at("2020-02-05T14:08:01Z"), 60.0));
     assert!(!is_stale(last, at("2021-01-01T00:00:00Z"), 0.0), "polling off: never called stale");
 }
+
+#[test]
+fn cache_entries_round_trip_and_refuse_anything_else() {
+    use status_widget::feed::cache::{decode, encode, key, MAX_ENTRY_CHARS};
+    let saved = at("2020-02-05T10:40:00Z");
+    let documents = vec![r#"{"page":{"name":"A"}}"#.to_string(), "{\"incidents\":[]}".to_string()];
+    let entry = encode(saved, &documents).unwrap();
+    assert_eq!(decode(&entry), Some((saved, vec![documents[0].as_str(), documents[1].as_str()])));
+    assert_eq!(key("https://x.io"), "status-widget-cache-v1:https://x.io");
+    assert_eq!(decode("status-widget-cache-v0\u{0}1\u{0}{}"), None, "another version");
+    assert_eq!(decode("status-widget-cache-v1\u{0}soon\u{0}{}"), None);
+    assert_eq!(decode("status-widget-cache-v1\u{0}1580899200000"), None, "no document");
+    assert_eq!(decode(""), None);
+    assert_eq!(encode(saved, &["x".repeat(MAX_ENTRY_CHARS)]), None, "too big to keep");
+}

@@ -7,11 +7,13 @@ use yew::prelude::*;
 
 use super::banner::Banner;
 use super::error_notice::ErrorNotice;
+use super::freshness::Freshness;
 use super::panel::Panel;
 use super::replay_bar::ReplayBar;
 use crate::config::{Config, Mode, Theme};
 use crate::events::{changes, WidgetEvent};
 use crate::feed::client;
+use crate::labels;
 use crate::model::Snapshot;
 use crate::state::{Action, Load, State};
 use crate::time::{self, TimeStyle};
@@ -29,6 +31,17 @@ pub struct AppProps {
 
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Polling options as an effect dependency (f64 has no `Eq`; bit patterns do).
+#[derive(Clone, Copy)]
+struct PollKey(client::Options);
+
+impl PartialEq for PollKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.poll.to_bits() == other.0.poll.to_bits()
+            && self.0.timeout.to_bits() == other.0.timeout.to_bits()
+    }
 }
 
 /// The whole widget: subscribes to the feed, keeps the state, and lays out the banner, the
@@ -51,26 +64,21 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
 
+    // The feed: one shared poller per src on the page; this widget subscribes to it.
+    let subscription = use_mut_ref(|| None::<client::Subscription>);
     {
-        let (dispatcher, emit) = (state.dispatcher(), emit.clone());
-        use_effect_with((config.src.clone(), state.attempt), move |(src, _)| {
-            let subscription = client::subscribe(src.clone(), move |result| {
-                if let Err(error) = &result {
+        let (dispatcher, emit, subscription) = (state.dispatcher(), emit.clone(), subscription.clone());
+        let options = client::Options { poll: config.poll, timeout: config.timeout };
+        use_effect_with((config.src.clone(), PollKey(options)), move |(src, PollKey(options))| {
+            let subscribed = client::subscribe(src.clone(), *options, move |result| {
+                if let Err(failure) = &result {
+                    let error = &failure.error;
                     emit(WidgetEvent::Error { kind: error.kind(), message: error.to_string() });
                 }
                 dispatcher.dispatch(Action::Fetched(result))
             });
-            move || drop(subscription)
-        });
-    }
-    // Polling: read the feed again every `poll` seconds (only for a real feed).
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with((config.src.is_some(), config.poll), move |(has_src, poll)| {
-            let interval = (*has_src && *poll > 0).then(|| {
-                Interval::new(poll.saturating_mul(1000), move || dispatcher.dispatch(Action::Refresh))
-            });
-            move || drop(interval)
+            *subscription.borrow_mut() = Some(subscribed);
+            move || drop(subscription.borrow_mut().take())
         });
     }
     // A `now` attribute changed after mount: follow it.
@@ -109,7 +117,9 @@ pub fn App(props: &AppProps) -> Html {
         }
         _ => None,
     };
-    // Tell the host what changed since the last picture shown.
+    // Tell the host what changed since the last picture shown, and tell screen readers once
+    // (never for the first picture, which may be the saved copy).
+    let announcement = use_state(String::new);
     {
         let previous = use_mut_ref(|| None::<Rc<Snapshot>>);
         let key = match &state.load {
@@ -118,11 +128,17 @@ pub fn App(props: &AppProps) -> Html {
             }
             _ => None,
         };
-        let (view, emit) = (view.clone(), emit.clone());
+        let (view, emit, announce) = (view.clone(), emit.clone(), announcement.setter());
         use_effect_with(key, move |_| {
             if let Some(view) = view {
                 let before: &RefCell<Option<Rc<Snapshot>>> = &previous;
-                for event in changes(before.borrow().as_deref(), &view) {
+                let events = changes(before.borrow().as_deref(), &view);
+                if before.borrow().is_some() {
+                    if let Some(words) = labels::announcement(&events) {
+                        announce.set(words);
+                    }
+                }
+                for event in events {
                     emit(event);
                 }
                 *before.borrow_mut() = Some(view);
@@ -168,10 +184,15 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     let content = match (&state.load, view) {
-        (Load::Failed(error), _) => {
-            let dispatcher = state.dispatcher();
-            let on_retry = Callback::from(move |()| dispatcher.dispatch(Action::Retry));
-            html! { <ErrorNotice error={error.clone()} {on_retry} /> }
+        (Load::Failed(failure), _) => {
+            let (dispatcher, subscription) = (state.dispatcher(), subscription.clone());
+            let on_retry = Callback::from(move |()| {
+                dispatcher.dispatch(Action::Retry);
+                if let Some(subscription) = subscription.borrow().as_ref() {
+                    subscription.retry();
+                }
+            });
+            html! { <ErrorNotice error={failure.error.clone()} {on_retry} /> }
         }
         (Load::Ready(loaded), Some(snapshot)) => {
             let nothing_matches = !config.components.is_empty()
@@ -197,7 +218,8 @@ pub fn App(props: &AppProps) -> Html {
                             <Banner
                                 snapshot={snapshot.clone()}
                                 {now}
-                                checked_at={state.pinned.unwrap_or(loaded.fetched_at)}
+                                checked_at={state.pinned.unwrap_or(loaded.checked.get())}
+                                live={state.pinned.is_none()}
                                 expanded={state.expanded}
                                 panel_id={(*panel_id).clone()}
                                 times={times.clone()}
@@ -206,6 +228,16 @@ pub fn App(props: &AppProps) -> Html {
                             />
                             { for dismiss }
                         </div>
+                        if state.pinned.is_none() {
+                            <Freshness
+                                checked={loaded.checked.get()}
+                                cached={loaded.cached}
+                                failure={state.failure.clone()}
+                                {now}
+                                poll={config.poll}
+                                times={times.clone()}
+                            />
+                        }
                         <Panel {snapshot} {now} id={(*panel_id).clone()} hidden={!state.expanded} times={times.clone()} />
                         { for replay }
                     </>
@@ -229,6 +261,9 @@ pub fn App(props: &AppProps) -> Html {
         },
     );
     html! {
-        <div class={classes} part="root" lang={config.locale.clone()} onkeydown={on_keydown}>{ content }</div>
+        <div class={classes} part="root" lang={config.locale.clone()} onkeydown={on_keydown}>
+            { content }
+            <div class="sw-visually-hidden" role="status" aria-live="polite">{ (*announcement).clone() }</div>
+        </div>
     }
 }

@@ -20,6 +20,8 @@ pub struct BannerProps {
     pub now: Time,
     /// When the feed was last read (or the pinned instant).
     pub checked_at: Time,
+    /// Following the real clock (not replaying).
+    pub live: bool,
     /// Whether the timeline is open.
     pub expanded: bool,
     /// The id of the panel this banner opens.
@@ -53,8 +55,13 @@ pub fn Banner(props: &BannerProps) -> Html {
 
     let checked = html! {
         <span class="sw-banner__checked">
-            { "Checked " }
-            <time datetime={time::machine(props.checked_at)}>{ time::local(props.checked_at, tz) }</time>
+            <time datetime={time::machine(props.checked_at)} title={time::local(props.checked_at, tz)}>
+                { if props.live {
+                    format!("Checked {}", time::relative(props.checked_at, props.now))
+                } else {
+                    format!("As of {}", time::local(props.checked_at, tz))
+                } }
+            </time>
         </span>
     };
     let detail = match active.first() {

@@ -1,104 +1,382 @@
-//! Fetching feeds in the browser. Views never fetch: the app calls [`subscribe`] and
-//! receives results; dropping the [`Subscription`] aborts the request and its timer.
+//! Reading feeds in the browser. Views never fetch: the app calls [`subscribe`] and receives
+//! results. Every widget on a page that shows the same `src` shares one [`Poller`]: one
+//! request per cycle, whatever the number of widgets.
+//!
+//! A poller paints the saved copy from `localStorage` first (if any), then reads the feed,
+//! then reads it again on the schedule of [`Policy`] (interval ±10%, doubling backoff after
+//! failures, `Retry-After` honoured), with `cache: "no-cache"` so the browser revalidates
+//! with ETag / Last-Modified without adding CORS-preflight headers. An unchanged feed is not
+//! delivered (no re-render, no event). While the page is hidden it does not poll; when the
+//! page shows again after a missed cycle it reads at once. Each read has a timeout and is
+//! aborted when the last subscriber leaves.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
+use gloo_events::EventListener;
 use gloo_net::http::Request;
 use gloo_timers::callback::Timeout;
-use web_sys::{AbortController, AbortSignal};
+use web_sys::{AbortController, AbortSignal, RequestCache};
 
+use super::cache::{self, storage};
+use super::schedule::{parse_retry_after, Policy};
 use super::{decode, document_urls, reference, FeedError, MAX_FEED_BYTES};
 use crate::model::Snapshot;
-use crate::state::Loaded;
+use crate::state::{Failure, Loaded};
 use crate::time;
 
-/// How long one fetch may take, body included.
-pub const TIMEOUT_SECONDS: u32 = 10;
+/// How one subscriber wants the feed read.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Options {
+    /// Seconds between reads; 0: read once.
+    pub poll: f64,
+    /// Seconds one read may take.
+    pub timeout: f64,
+}
 
-/// A fetch in flight. Dropping it aborts the request, cancels the timeout and silences the
-/// callback.
+type Listener = Rc<dyn Fn(Result<Loaded, Failure>)>;
+
+struct Subscriber {
+    id: u32,
+    listener: Listener,
+    options: Options,
+}
+
+/// The shared reader of one `src`.
+struct Poller {
+    src: Option<String>,
+    state: RefCell<PollState>,
+}
+
+#[derive(Default)]
+struct PollState {
+    subscribers: Vec<Subscriber>,
+    latest: Option<Loaded>,
+    latest_hash: Option<u64>,
+    failure: Option<Failure>,
+    failures: u32,
+    retry_after: Option<f64>,
+    timer: Option<Timeout>,
+    in_flight: Option<(AbortController, Timeout)>,
+    missed_while_hidden: bool,
+    visibility: Option<EventListener>,
+}
+
+thread_local! {
+    static POLLERS: RefCell<Vec<Rc<Poller>>> = const { RefCell::new(Vec::new()) };
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A widget's place among a poller's subscribers; dropping it leaves (and stops the poller
+/// when it was the last).
 pub struct Subscription {
-    controller: Option<AbortController>,
-    _timeout: Option<Timeout>,
-    alive: Rc<Cell<bool>>,
+    poller: Rc<Poller>,
+    id: u32,
+}
+
+impl Subscription {
+    /// Reads the feed now (the reader pressed "Try again").
+    pub fn retry(&self) {
+        self.poller.read_now();
+    }
 }
 
 impl Drop for Subscription {
     fn drop(&mut self) {
-        self.alive.set(false);
-        if let Some(controller) = &self.controller {
-            controller.abort();
+        let empty = {
+            let mut state = self.poller.state.borrow_mut();
+            state.subscribers.retain(|s| s.id != self.id);
+            state.subscribers.is_empty()
+        };
+        if empty {
+            self.poller.stop();
+            POLLERS.with(|p| p.borrow_mut().retain(|p| !Rc::ptr_eq(p, &self.poller)));
         }
     }
 }
 
-/// Reads the feed for `src` (the compiled-in reference when `None`) and calls `on_result`
-/// once, unless the subscription was dropped first. Errors are also logged to the console.
+/// Subscribes to the feed for `src` (the compiled-in reference when `None`). `on_result`
+/// gets what is known now (if anything), then every change and every failure.
 pub fn subscribe(
     src: Option<String>,
-    on_result: impl Fn(Result<Loaded, FeedError>) + 'static,
+    options: Options,
+    on_result: impl Fn(Result<Loaded, Failure>) + 'static,
 ) -> Subscription {
-    let alive = Rc::new(Cell::new(true));
-    let timed_out = Rc::new(Cell::new(false));
-    let controller = AbortController::new().ok();
-    let timeout = controller.as_ref().map(|controller| {
-        let (controller, timed_out) = (controller.clone(), timed_out.clone());
-        Timeout::new(TIMEOUT_SECONDS * 1000, move || {
-            timed_out.set(true);
-            controller.abort();
-        })
+    let poller = POLLERS.with(|pollers| {
+        let mut pollers = pollers.borrow_mut();
+        if let Some(existing) = pollers.iter().find(|p| p.src == src) {
+            return existing.clone();
+        }
+        let poller = Rc::new(Poller { src, state: RefCell::default() });
+        pollers.push(poller.clone());
+        poller
     });
-    let signal = controller.as_ref().map(AbortController::signal);
-    let still_wanted = alive.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        let result = match src {
-            None => reference(),
-            Some(src) => fetch_all(&document_urls(&src), signal.as_ref(), &timed_out).await,
+    let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
+    let listener: Listener = Rc::new(on_result);
+    let (first, known) = {
+        let mut state = poller.state.borrow_mut();
+        state.subscribers.push(Subscriber { id, listener: listener.clone(), options });
+        let known = match (&state.latest, &state.failure) {
+            (Some(latest), _) => Some(Ok(latest.clone())),
+            (None, Some(failure)) => Some(Err(failure.clone())),
+            (None, None) => None,
         };
-        if !still_wanted.get() {
+        (state.subscribers.len() == 1, known)
+    };
+    if first {
+        poller.start();
+    } else if let Some(known) = known {
+        listener(known);
+    }
+    Subscription { poller, id }
+}
+
+impl Poller {
+    fn start(self: &Rc<Self>) {
+        let Some(src) = self.src.clone() else {
+            // The reference feed is compiled in: one delivery, nothing to poll.
+            let poller = self.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = reference()
+                    .map(|snapshot| Loaded::new(snapshot, time::now(), false))
+                    .map_err(|error| Failure { error, since: time::now() });
+                poller.deliver(result);
+            });
+            return;
+        };
+        if let Some(saved) = storage::read(&cache::key(&src)) {
+            if let Some(loaded) = from_cache(&saved) {
+                self.state.borrow_mut().latest = Some(loaded.clone());
+                self.deliver(Ok(loaded));
+            }
+        }
+        let poller = Rc::downgrade(self);
+        let visibility = web_sys::window().and_then(|w| w.document()).map(|document| {
+            EventListener::new(&document, "visibilitychange", move |_| {
+                if let Some(poller) = poller.upgrade() {
+                    let missed = std::mem::take(&mut poller.state.borrow_mut().missed_while_hidden);
+                    if missed && !page_hidden() {
+                        poller.read_now();
+                    }
+                }
+            })
+        });
+        self.state.borrow_mut().visibility = visibility;
+        self.read_now();
+    }
+
+    fn stop(&self) {
+        let mut state = self.state.borrow_mut();
+        state.timer = None;
+        state.visibility = None;
+        if let Some((controller, _)) = state.in_flight.take() {
+            controller.abort();
+        }
+    }
+
+    /// The most frequent polling any subscriber asked for (0: none), and the most patient
+    /// timeout.
+    fn options(&self) -> Options {
+        let state = self.state.borrow();
+        let poll =
+            state.subscribers.iter().map(|s| s.options.poll).filter(|p| *p > 0.0).fold(0.0, |a: f64, p| {
+                if a == 0.0 {
+                    p
+                } else {
+                    a.min(p)
+                }
+            });
+        let timeout = state.subscribers.iter().map(|s| s.options.timeout).fold(0.0, f64::max);
+        Options { poll, timeout }
+    }
+
+    fn read_now(self: &Rc<Self>) {
+        let Some(src) = self.src.clone() else { return };
+        if self.state.borrow().in_flight.is_some() {
             return;
         }
-        if let Err(error) = &result {
-            web_sys::console::warn_1(&format!("status-widget: {error}").into());
+        let Ok(controller) = AbortController::new() else { return };
+        let timed_out = Rc::new(Cell::new(false));
+        let seconds = self.options().timeout;
+        let watchdog = {
+            let (controller, timed_out) = (controller.clone(), timed_out.clone());
+            Timeout::new((seconds * 1000.0) as u32, move || {
+                timed_out.set(true);
+                controller.abort();
+            })
+        };
+        let signal = controller.signal();
+        {
+            let mut state = self.state.borrow_mut();
+            state.timer = None;
+            state.in_flight = Some((controller, watchdog));
         }
-        on_result(result.map(|snapshot| Loaded { snapshot: Rc::new(snapshot), fetched_at: time::now() }));
-    });
-    Subscription { controller, _timeout: timeout, alive }
-}
-
-async fn fetch_all(
-    urls: &[String],
-    signal: Option<&AbortSignal>,
-    timed_out: &Cell<bool>,
-) -> Result<Snapshot, FeedError> {
-    let mut snapshot = Snapshot::default();
-    for url in urls {
-        snapshot = snapshot.merge(fetch_one(url, signal, timed_out).await?);
+        let poller = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut documents = Vec::new();
+            let mut outcome = Ok(());
+            for url in document_urls(&src) {
+                match read_one(&url, &signal, &timed_out, seconds).await {
+                    Ok(text) => documents.push(text),
+                    Err(failure) => {
+                        outcome = Err(failure);
+                        break;
+                    }
+                }
+            }
+            if poller.state.borrow_mut().in_flight.take().is_none() {
+                return; // stopped while reading
+            }
+            poller.finish(&src, outcome.map(|()| documents));
+        });
     }
-    Ok(snapshot)
+
+    fn finish(self: &Rc<Self>, src: &str, outcome: Result<Vec<String>, (FeedError, Option<f64>)>) {
+        let now = time::now();
+        let result = outcome.and_then(|documents| {
+            let mut hasher = DefaultHasher::new();
+            documents.hash(&mut hasher);
+            let hash = hasher.finish();
+            let unchanged = {
+                let state = self.state.borrow();
+                state.latest_hash == Some(hash) && state.latest.is_some()
+            };
+            if unchanged {
+                return Ok(None);
+            }
+            let snapshot = merge(&documents).map_err(|error| (error, None))?;
+            if let Some(entry) = cache::encode(now, &documents) {
+                storage::write(&cache::key(src), &entry);
+            }
+            Ok(Some((Loaded::new(snapshot, now, false), hash)))
+        });
+        let delivery = {
+            let mut state = self.state.borrow_mut();
+            match result {
+                Ok(fresh) => {
+                    state.failures = 0;
+                    state.retry_after = None;
+                    let recovered = state.failure.take().is_some();
+                    match fresh {
+                        Some((loaded, hash)) => {
+                            state.latest = Some(loaded.clone());
+                            state.latest_hash = Some(hash);
+                            Some(Ok(loaded))
+                        }
+                        // Unchanged: only the time of the last check moves on.
+                        None => {
+                            let latest = state.latest.clone();
+                            if let Some(latest) = &latest {
+                                latest.checked.set(now);
+                            }
+                            latest.filter(|_| recovered).map(Ok)
+                        }
+                    }
+                }
+                Err((error, retry_after)) => {
+                    web_sys::console::warn_1(&format!("status-widget: {error}").into());
+                    state.failures += 1;
+                    state.retry_after = retry_after;
+                    let since = state.failure.as_ref().map_or(now, |f| f.since);
+                    let failure = Failure { error, since };
+                    state.failure = Some(failure.clone());
+                    Some(Err(failure))
+                }
+            }
+        };
+        if let Some(delivery) = delivery {
+            self.deliver(delivery);
+        }
+        self.schedule();
+    }
+
+    fn schedule(self: &Rc<Self>) {
+        let poll = self.options().poll;
+        if poll <= 0.0 || self.state.borrow().subscribers.is_empty() {
+            return;
+        }
+        let (failures, retry_after) = {
+            let state = self.state.borrow();
+            (state.failures, state.retry_after)
+        };
+        let delay = Policy::every(poll).next_delay(failures, retry_after, js_sys::Math::random());
+        let poller = Rc::downgrade(self);
+        let timer = Timeout::new((delay * 1000.0).min(f64::from(u32::MAX)) as u32, move || {
+            let Some(poller) = poller.upgrade() else { return };
+            if page_hidden() {
+                // Paused while hidden; the visibility listener reads once the page shows.
+                poller.state.borrow_mut().missed_while_hidden = true;
+            } else {
+                poller.read_now();
+            }
+        });
+        self.state.borrow_mut().timer = Some(timer);
+    }
+
+    fn deliver(&self, result: Result<Loaded, Failure>) {
+        let listeners: Vec<Listener> =
+            self.state.borrow().subscribers.iter().map(|s| s.listener.clone()).collect();
+        for listener in listeners {
+            listener(result.clone());
+        }
+    }
 }
 
-async fn fetch_one(
+fn page_hidden() -> bool {
+    web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
+}
+
+fn merge(documents: &[impl AsRef<str>]) -> Result<Snapshot, FeedError> {
+    documents.iter().try_fold(Snapshot::default(), |acc, document| {
+        decode(document.as_ref().as_bytes()).map(|(_, snapshot)| acc.merge(snapshot))
+    })
+}
+
+fn from_cache(entry: &str) -> Option<Loaded> {
+    let (saved_at, documents) = cache::decode(entry)?;
+    merge(&documents).ok().map(|snapshot| Loaded::new(snapshot, saved_at, true))
+}
+
+/// Reads one document as text, or says why not (with the server's `Retry-After` in seconds
+/// when it sent one with a 429 or 503).
+async fn read_one(
     url: &str,
-    signal: Option<&AbortSignal>,
+    signal: &AbortSignal,
     timed_out: &Cell<bool>,
-) -> Result<Snapshot, FeedError> {
+    timeout: f64,
+) -> Result<String, (FeedError, Option<f64>)> {
     let failed = |error: gloo_net::Error| {
-        if timed_out.get() {
-            FeedError::Timeout { url: url.to_owned(), seconds: TIMEOUT_SECONDS }
+        let error = if timed_out.get() {
+            FeedError::Timeout { url: url.to_owned(), seconds: timeout.round() as u32 }
         } else {
             FeedError::Network { url: url.to_owned(), detail: error.to_string() }
-        }
+        };
+        (error, None)
     };
-    let response = Request::get(url).abort_signal(signal).send().await.map_err(failed)?;
+    let response = Request::get(url)
+        .cache(RequestCache::NoCache)
+        .abort_signal(Some(signal))
+        .send()
+        .await
+        .map_err(failed)?;
+    let status = response.status();
     if !response.ok() {
-        return Err(FeedError::Http { url: url.to_owned(), status: response.status() });
+        let retry_after = matches!(status, 429 | 503)
+            .then(|| response.headers().get("retry-after"))
+            .flatten()
+            .and_then(|value| parse_retry_after(&value, time::now()));
+        return Err((FeedError::Http { url: url.to_owned(), status }, retry_after));
     }
+    let too_large = |size| (FeedError::TooLarge { size, limit: MAX_FEED_BYTES }, None);
     let announced = response.headers().get("content-length").and_then(|v| v.parse::<usize>().ok());
     if let Some(size) = announced.filter(|size| *size > MAX_FEED_BYTES) {
-        return Err(FeedError::TooLarge { size, limit: MAX_FEED_BYTES });
+        return Err(too_large(size));
     }
-    let bytes = response.binary().await.map_err(failed)?;
-    decode(&bytes).map(|(_, snapshot)| snapshot)
+    let text = response.text().await.map_err(failed)?;
+    if text.len() > MAX_FEED_BYTES {
+        return Err(too_large(text.len()));
+    }
+    Ok(text)
 }
