@@ -142,6 +142,13 @@ impl Poller {
                 let result = reference()
                     .map(|snapshot| Loaded::new(snapshot, time::now(), false))
                     .map_err(|error| Failure { error, since: time::now() });
+                {
+                    let mut state = poller.state.borrow_mut();
+                    match &result {
+                        Ok(loaded) => state.latest = Some(loaded.clone()),
+                        Err(failure) => state.failure = Some(failure.clone()),
+                    }
+                }
                 poller.deliver(result);
             });
             return;
