@@ -5,6 +5,8 @@
 //   /feeds/...              tests/feeds (our quirk fixtures)
 //   /reference/...          src/reference (the reference incident); also served as a status
 //                           page base URL: /reference/api/v2/summary.json
+//   /faults/NAME/...        a feed whose behaviour the test sets with server.fault(NAME, mode),
+//                           counting requests per NAME in server.requests (see FAULTS below)
 //
 // Every response carries `Access-Control-Allow-Origin: *`, as a status page's API does, so
 // pages on other origins (the wasm-bindgen test runner) can read the feeds.
@@ -56,6 +58,48 @@ const HEADERS = {
   '/index.html': { 'Content-Security-Policy': PAGE_CSP },
 };
 
+const GOOD = ['statuspage/github_summary_2022-11_sergeyshevch-statuspage-exporter.json',
+  'statuspage/instructure_summary_2021-12_aws-outage_atc0005-check-statuspage.json'];
+
+/**
+ * What a fault route does, by mode:
+ *   ok            the GitHub summary capture (200, with CORS)
+ *   alternate     the GitHub and Instructure captures in turn (the feed changes every read)
+ *   status:N[:S]  HTTP N, with `Retry-After: S` when S is given
+ *   hang          headers never come (the client's timeout must fire)
+ *   malformed     200 with broken JSON
+ *   wrong-shape   200 with JSON that is not a status document
+ *   html200       200 with an HTML error page
+ *   huge          200 with a 10 MB body, chunked (no Content-Length)
+ *   nocors        the good feed without Access-Control-Allow-Origin
+ *   flap          good and 500 in turn
+ */
+async function fault(mode, count, res) {
+  const good = async (i = 0) => readFile(join(fixturesDir, GOOD[i]));
+  const [kind, a, b] = mode.split(':');
+  const json = { 'Content-Type': 'application/json; charset=utf-8' };
+  switch (kind) {
+    case 'ok': return res.writeHead(200, json).end(await good());
+    case 'alternate': return res.writeHead(200, json).end(await good(count % 2));
+    case 'status': return res.writeHead(Number(a), b ? { 'Retry-After': b } : {}).end('error\n');
+    case 'hang': return; // keep the connection open without answering
+    case 'malformed': return res.writeHead(200, json).end('{"page": {"name": "Broken"}, "components": [');
+    case 'wrong-shape': return res.writeHead(200, json).end('{"hello": "world"}');
+    case 'html200': return res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html><body><h1>502 Bad Gateway</h1></body></html>');
+    case 'huge': {
+      res.writeHead(200, json);
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      for (let i = 0; i < 10; i++) res.write(chunk);
+      return res.end('{}');
+    }
+    case 'nocors':
+      res.removeHeader('Access-Control-Allow-Origin');
+      return res.writeHead(200, json).end(await good());
+    case 'flap': return count % 2 ? res.writeHead(500).end('error\n') : res.writeHead(200, json).end(await good());
+    default: return res.writeHead(400).end(`unknown fault mode ${mode}\n`);
+  }
+}
+
 /** Maps a URL path to a file under one of the mounts, refusing anything outside them. */
 function locate(pathname, table) {
   for (const [prefix, dir] of table) {
@@ -70,9 +114,18 @@ function locate(pathname, table) {
 /** Starts the server; resolves to the node `http.Server` once it listens. */
 export function startServer({ port = 0, root = join(repo, 'dist'), extra = [] } = {}) {
   const table = [...extra, ...mounts(resolve(root))];
+  const modes = new Map();
+  const requests = new Map();
   const server = createServer(async (req, res) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Cache-Control', 'no-cache');
+    const faulty = /^\/faults\/([\w-]+)\//.exec(req.url);
+    if (faulty) {
+      const name = faulty[1];
+      const count = requests.get(name) ?? 0;
+      requests.set(name, count + 1);
+      return fault(modes.get(name) ?? 'ok', count, res);
+    }
     try {
       const { pathname } = new URL(req.url, 'http://127.0.0.1');
       let file = locate(pathname, table);
@@ -85,6 +138,10 @@ export function startServer({ port = 0, root = join(repo, 'dist'), extra = [] } 
       res.end('not found\n');
     }
   });
+  /** Sets what /faults/NAME/ does from now on. */
+  server.fault = (name, mode) => modes.set(name, mode);
+  /** Requests seen per fault name. */
+  server.requests = requests;
   return new Promise((ready, fail) => {
     server.once('error', fail);
     server.listen(port, '127.0.0.1', () => ready(server));

@@ -1,0 +1,214 @@
+// End to end: the widget against a real local server that injects faults on request
+// (tests/support/server.mjs, /faults/NAME/). Every fault: no uncaught error or unhandled
+// rejection in the host page, the last good data stays on screen with an honest message,
+// the backoff schedule is kept (the server counts requests), and the widget recovers by
+// itself when the server does.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../support/server.mjs';
+import { launch } from '../support/browser.mjs';
+
+let server, refusing, other, browser, base, hosts, refusingPort, otherBase;
+
+before(async () => {
+  hosts = await mkdtemp(join(tmpdir(), 'status-widget-faults-'));
+  server = await startServer({ port: 0, extra: [['/hosts/', hosts]] });
+  base = `http://127.0.0.1:${server.address().port}`;
+  // A second server that can be taken down and brought back on the same port.
+  refusing = await startServer({ port: 0 });
+  refusingPort = refusing.address().port;
+  // Another origin, for the CORS failure (a same-origin read never involves CORS).
+  other = await startServer({ port: 0 });
+  otherBase = `http://127.0.0.1:${other.address().port}`;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  for (const s of [server, refusing, other]) { s?.closeAllConnections(); s?.close(); }
+});
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Opens a host page with the given widgets; collects uncaught errors and rejections only
+ * (the browser itself logs failed requests as console errors, which is not the page's doing). */
+async function host(name, body) {
+  await writeFile(join(hosts, name), `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
+<link rel="icon" href="../icon.svg"><script type="module" src="../status-widget.js"></script></head><body>${body}</body></html>`);
+  const context = await browser.newContext({ timezoneId: 'UTC' });
+  const page = await context.newPage();
+  const uncaught = [];
+  page.on('pageerror', (e) => uncaught.push(e.message));
+  await page.exposeFunction('__rejected', (r) => uncaught.push(`unhandled rejection: ${r}`));
+  await page.addInitScript(() => addEventListener('unhandledrejection', (e) => window.__rejected(String(e.reason))));
+  await page.goto(`${base}/hosts/${name}`);
+  return { page, context, uncaught };
+}
+
+const shadowText = (page, id, selector) => page.evaluate(([i, s]) =>
+  document.getElementById(i).shadowRoot.querySelector(s)?.textContent ?? null, [id, selector]);
+
+const FAULTS = [
+  ['http500', 'status:500'],
+  ['http404', 'status:404'],
+  ['http429', 'status:429:5'],
+  ['hang', 'hang'],
+  ['malformed', 'malformed'],
+  ['wrongshape', 'wrong-shape'],
+  ['html200', 'html200'],
+  ['huge', 'huge'],
+  ['nocors', 'nocors'],
+  ['flap', 'flap'],
+];
+
+test('every fault: good data stays, the message is honest, backoff is kept, recovery is automatic', async () => {
+  const origin = (name) => (name === 'nocors' ? otherBase : '');
+  const where = (name) => (name === 'nocors' ? other : server);
+  const widgets = FAULTS.map(([name]) => `<status-widget id="${name}" src="${origin(name)}/faults/${name}/feed.json" poll="1" timeout="1"></status-widget>`)
+    .concat(`<status-widget id="refused" src="http://127.0.0.1:${refusingPort}/faults/refused/feed.json" poll="1" timeout="1"></status-widget>`);
+  const { page, context, uncaught } = await host('faults.html', widgets.join('\n'));
+  const ids = [...FAULTS.map(([n]) => n), 'refused'];
+  await page.waitForFunction((list) => list.every((id) =>
+    document.getElementById(id).shadowRoot?.querySelector('.sw-banner__overall')), ids, { timeout: 15000 });
+
+  // Break everything at once; count requests from the first failure on.
+  for (const [name, mode] of FAULTS) where(name).fault(name, mode);
+  refusing.closeAllConnections();
+  await new Promise((r) => refusing.close(r));
+  const count = (name) => where(name).requests.get(name) ?? 0;
+  const counted = new Map(FAULTS.map(([n]) => [n, count(n)]));
+  await sleep(7800);
+  const seen = new Map(FAULTS.map(([n]) => [n, count(n) - counted.get(n)]));
+
+  for (const id of ids) {
+    // The last good data is still there, whatever the fault.
+    assert.equal(await shadowText(page, id, '.sw-banner__overall'), 'Minor Service Outage', `${id}: data kept`);
+  }
+  for (const id of ids.filter((i) => i !== 'flap')) {
+    const message = await shadowText(page, id, '.sw-freshness');
+    assert.match(message, /refreshing failed|may be out of date/, `${id}: ${message}`);
+  }
+  assert.match(await shadowText(page, 'http500', '.sw-freshness'), /the status page answers HTTP 500/);
+  assert.match(await shadowText(page, 'hang', '.sw-freshness'), /the status page is unreachable/);
+  assert.match(await shadowText(page, 'huge', '.sw-freshness'), /the feed is too large/);
+  assert.match(await shadowText(page, 'html200', '.sw-freshness'), /the feed cannot be read/);
+
+  // Backoff after a 1 s interval: the first failing read (within ~1 s of the switch), then
+  // ~2 s later, then ~4 s after that: 3 reads in 7.8 s, where steady polling would make 7.
+  for (const name of ['http500', 'http404', 'malformed', 'wrongshape', 'html200', 'huge', 'nocors']) {
+    assert.ok(seen.get(name) >= 2 && seen.get(name) <= 3, `${name}: ${seen.get(name)} requests`);
+  }
+  // 429 with Retry-After: 5 — never sooner than 5 s: 2 reads in 7.8 s.
+  assert.equal(seen.get('http429'), 2, `http429: ${seen.get('http429')} requests`);
+  // A read that never answers is abandoned after the 1 s timeout; the backoff is the same.
+  assert.ok(seen.get('hang') >= 2 && seen.get('hang') <= 3, `hang: ${seen.get('hang')} requests`);
+
+  // The servers come back; every widget recovers by itself (within the next backoff step).
+  for (const [name] of FAULTS) where(name).fault(name, 'ok');
+  await new Promise((r) => refusing.listen(refusingPort, '127.0.0.1', r));
+  await page.waitForFunction((list) => list.every((id) =>
+    /^Updated /.test(document.getElementById(id).shadowRoot.querySelector('.sw-freshness')?.textContent ?? '')),
+  ids, { timeout: 20000, polling: 200 });
+  assert.deepEqual(uncaught, [], 'no uncaught error or unhandled rejection');
+  console.log(`# requests during 7.8 s of faults: ${JSON.stringify(Object.fromEntries(seen))}`);
+  await context.close();
+});
+
+test('a first read that fails shows a calm message, and the widget recovers by itself', async () => {
+  server.fault('cold', 'status:503');
+  const { page, context, uncaught } = await host('cold.html', '<status-widget id="w" src="/faults/cold/feed.json" poll="1" timeout="1"></status-widget>');
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sw-error'));
+  assert.match(await shadowText(page, 'w', '.sw-error__message'), /HTTP 503/);
+  server.fault('cold', 'ok');
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sw-banner'), null, { timeout: 15000 });
+  assert.deepEqual(uncaught, []);
+  await context.close();
+});
+
+test('the saved copy paints at once, marked with its age, while the network is down', async () => {
+  server.fault('saved', 'ok');
+  const { page, context, uncaught } = await host('saved.html', '<status-widget id="w" src="/faults/saved/feed.json" poll="1" timeout="1"></status-widget>');
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sw-banner'));
+  server.fault('saved', 'hang');
+  await page.reload();
+  // Painted from localStorage before the (hanging) network answers.
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sw-banner'), null, { timeout: 900 });
+  assert.match(await shadowText(page, 'w', '.sw-freshness'), /^Saved copy from (just now|\d+ min ago); refreshing…$/);
+  await page.waitForFunction(() => /may be out of date/.test(document.getElementById('w').shadowRoot.querySelector('.sw-freshness').textContent));
+  assert.equal(await shadowText(page, 'w', '.sw-banner__overall'), 'Minor Service Outage');
+  assert.deepEqual(uncaught, []);
+  await context.close();
+});
+
+test('widgets on one page share one poller; an unchanged feed changes nothing; a hidden page does not poll', async () => {
+  server.fault('shared', 'ok');
+  const before = server.requests.get('shared') ?? 0;
+  const { page, context, uncaught } = await host('shared.html', `
+    <status-widget id="a" src="/faults/shared/feed.json" poll="1"></status-widget>
+    <status-widget id="b" src="/faults/shared/feed.json" poll="1"></status-widget>
+    <status-widget id="c" src="/faults/shared/feed.json" poll="1" theme="dark"></status-widget>`);
+  await page.waitForFunction(() => ['a', 'b', 'c'].every((id) => document.getElementById(id).shadowRoot?.querySelector('.sw-banner')));
+  // Watch for any DOM change or event while the feed stays the same.
+  await page.evaluate(() => {
+    window.__mutations = 0;
+    window.__events = 0;
+    for (const id of ['a', 'b', 'c']) {
+      new MutationObserver((m) => { window.__mutations += m.length; })
+        .observe(document.getElementById(id).shadowRoot, { subtree: true, childList: true, characterData: true, attributes: true });
+    }
+    for (const n of ['status-change', 'incident-open', 'incident-update', 'incident-resolve', 'error']) {
+      document.addEventListener(`status-widget:${n}`, () => { window.__events += 1; });
+    }
+  });
+  const start = server.requests.get('shared');
+  await sleep(3300);
+  const polled = server.requests.get('shared') - start;
+  assert.ok(polled >= 2 && polled <= 4, `three widgets, one poller: ${polled} requests in 3.3 s at 1 s`);
+  assert.equal(start - before, 1, 'one first read for three widgets');
+  assert.deepEqual(await page.evaluate(() => [window.__mutations, window.__events]), [0, 0], 'unchanged: no re-render, no event');
+
+  // Hidden: no polling. Visible again after a missed cycle: one read at once.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await sleep(1500);
+  const hiddenStart = server.requests.get('shared');
+  await sleep(3000);
+  assert.equal(server.requests.get('shared') - hiddenStart, 0, 'no reads while hidden');
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await sleep(400);
+  assert.equal(server.requests.get('shared') - hiddenStart, 1, 'read at once when shown again');
+  assert.deepEqual(uncaught, []);
+  await context.close();
+});
+
+test('1,000 poll cycles leave the JS heap and the DOM flat', async () => {
+  server.fault('soak', 'alternate');
+  const { page, context, uncaught } = await host('soak.html', '<status-widget id="w" src="/faults/soak/feed.json" poll="0.005" expanded></status-widget>');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  const measure = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const { nodes } = await cdp.send('Memory.getDOMCounters');
+    return { cycles: server.requests.get('soak'), heap: usedSize, nodes };
+  };
+  await page.waitForFunction(() => (window.__cycles = 0, true));
+  while ((server.requests.get('soak') ?? 0) < 100) await sleep(100);
+  const early = await measure();
+  while ((server.requests.get('soak') ?? 0) < 1100) await sleep(250);
+  const late = await measure();
+  console.log(`# soak: after ${early.cycles} cycles heap ${early.heap} B, ${early.nodes} DOM nodes; after ${late.cycles} cycles heap ${late.heap} B, ${late.nodes} DOM nodes`);
+  // The feed alternates, so every cycle re-renders; nothing may accumulate.
+  assert.ok(late.heap - early.heap < 1_000_000, `heap grew ${late.heap - early.heap} B over 1,000 cycles`);
+  assert.ok(Math.abs(late.nodes - early.nodes) < 200, `DOM nodes ${early.nodes} → ${late.nodes}`);
+  assert.deepEqual(uncaught, []);
+  await context.close();
+});
