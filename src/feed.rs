@@ -9,6 +9,7 @@ pub mod client;
 mod decode;
 mod lenient;
 pub mod schedule;
+pub mod tabs;
 
 pub use decode::{decode, parse_time, DocumentKind, MAX_FEED_BYTES};
 

@@ -84,3 +84,17 @@ fn cache_entries_round_trip_and_refuse_anything_else() {
     assert_eq!(decode(""), None);
     assert_eq!(encode(saved, &["x".repeat(MAX_ENTRY_CHARS)]), None, "too big to keep");
 }
+
+#[test]
+fn exactly_one_of_two_leaders_yields() {
+    use status_widget::feed::tabs::{takeover_after, takeover_after_goodbye, yields_to, Claim};
+    let old = Claim { since: 1000.0, id: 0.9 };
+    let young = Claim { since: 2000.0, id: 0.1 };
+    assert!(yields_to(young, old) && !yields_to(old, young), "the incumbent keeps leading");
+    let (a, b) = (Claim { since: 1000.0, id: 0.2 }, Claim { since: 1000.0, id: 0.7 });
+    assert!(yields_to(b, a) && !yields_to(a, b), "a tie goes to the lower id");
+    assert!(!yields_to(a, a), "hearing itself changes nothing");
+    assert_eq!(takeover_after(60.0), 180.0);
+    assert_eq!(takeover_after(0.01), 1.5, "never faster than every 1.5 s");
+    assert!((0.05..=0.3).contains(&takeover_after_goodbye(0.99)));
+}

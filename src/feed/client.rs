@@ -9,6 +9,10 @@
 //! delivered (no re-render, no event). While the page is hidden it does not poll; when the
 //! page shows again after a missed cycle it reads at once. Each read has a timeout and is
 //! aborted when the last subscriber leaves.
+//!
+//! Across the tabs of one origin, pollers of the same `src` talk over a `BroadcastChannel`:
+//! one tab leads (reads and broadcasts what it read), the others follow; the rules are in
+//! [`super::tabs`]. Without `BroadcastChannel` every tab leads.
 
 use std::cell::{Cell, RefCell};
 use std::collections::hash_map::DefaultHasher;
@@ -17,11 +21,14 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use gloo_net::http::Request;
-use gloo_timers::callback::Timeout;
-use web_sys::{AbortController, AbortSignal, RequestCache};
+use gloo_timers::callback::{Interval, Timeout};
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{AbortController, AbortSignal, BroadcastChannel, MessageEvent, RequestCache};
 
 use super::cache::{self, storage};
 use super::schedule::{parse_retry_after, Policy};
+use super::tabs::{takeover_after, takeover_after_goodbye, yields_to, Claim};
 use super::{decode, document_urls, reference, FeedError, MAX_FEED_BYTES};
 use crate::model::Snapshot;
 use crate::state::{Failure, Loaded};
@@ -62,6 +69,19 @@ struct PollState {
     in_flight: Option<(AbortController, Timeout)>,
     missed_while_hidden: bool,
     visibility: Option<EventListener>,
+    /// The link to the same poller in other tabs, when there is one.
+    tabs: Option<TabLink>,
+    /// This tab's claim while it leads; `None` while it follows another tab.
+    leading: Option<Claim>,
+}
+
+struct TabLink {
+    channel: BroadcastChannel,
+    id: f64,
+    _messages: EventListener,
+    _pagehide: EventListener,
+    heartbeat: Option<Interval>,
+    takeover: Option<Timeout>,
 }
 
 thread_local! {
@@ -162,20 +182,187 @@ impl Poller {
         let poller = Rc::downgrade(self);
         let visibility = web_sys::window().and_then(|w| w.document()).map(|document| {
             EventListener::new(&document, "visibilitychange", move |_| {
-                if let Some(poller) = poller.upgrade() {
-                    let missed = std::mem::take(&mut poller.state.borrow_mut().missed_while_hidden);
-                    if missed && !page_hidden() {
-                        poller.read_now();
+                let Some(poller) = poller.upgrade() else { return };
+                let (linked, leading) = {
+                    let state = poller.state.borrow();
+                    (state.tabs.is_some(), state.leading.is_some())
+                };
+                if page_hidden() {
+                    if linked && leading {
+                        // Hand over to a visible tab.
+                        poller.say_goodbye();
+                        poller.follow(None);
                     }
+                    return;
+                }
+                let missed = std::mem::take(&mut poller.state.borrow_mut().missed_while_hidden);
+                if leading && missed {
+                    poller.read_now();
+                } else if !leading {
+                    // Back in view: lead soon unless a leader speaks up first.
+                    let poll = poller.options().poll;
+                    let overdue = poller.state.borrow().latest.as_ref().is_none_or(|l| {
+                        (time::now() - l.checked.get()).num_milliseconds() as f64 > poll * 1000.0
+                    });
+                    let wait = if overdue {
+                        takeover_after_goodbye(js_sys::Math::random())
+                    } else {
+                        takeover_after(poll)
+                    };
+                    poller.arm_takeover(Some(wait));
                 }
             })
         });
         self.state.borrow_mut().visibility = visibility;
+        if self.options().poll > 0.0 {
+            self.link_tabs(&src);
+        }
+        self.lead();
         self.read_now();
     }
 
+    /// Joins the other tabs' pollers of this `src`, where `BroadcastChannel` exists.
+    fn link_tabs(self: &Rc<Self>, src: &str) {
+        let Ok(channel) = BroadcastChannel::new(&format!("status-widget:{src}")) else { return };
+        let Some(window) = web_sys::window() else { return };
+        let poller = Rc::downgrade(self);
+        let messages = EventListener::new(&channel, "message", move |event| {
+            let (Some(poller), Some(event)) = (poller.upgrade(), event.dyn_ref::<MessageEvent>()) else {
+                return;
+            };
+            poller.hear(&event.data());
+        });
+        let poller = Rc::downgrade(self);
+        let pagehide = EventListener::new(&window, "pagehide", move |_| {
+            if let Some(poller) = poller.upgrade() {
+                poller.say_goodbye();
+            }
+        });
+        self.state.borrow_mut().tabs = Some(TabLink {
+            channel,
+            id: js_sys::Math::random(),
+            _messages: messages,
+            _pagehide: pagehide,
+            heartbeat: None,
+            takeover: None,
+        });
+    }
+
+    fn post(&self, message: &[(&str, JsValue)]) {
+        let state = self.state.borrow();
+        let Some(tabs) = &state.tabs else { return };
+        let object = Object::new();
+        for (key, value) in message {
+            let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+        }
+        let _ = tabs.channel.post_message(&object);
+    }
+
+    fn claim_message(claim: Claim) -> [(&'static str, JsValue); 3] {
+        [("t", "leader".into()), ("since", claim.since.into()), ("id", claim.id.into())]
+    }
+
+    /// This tab reads the feed from now on, and tells the others every interval.
+    fn lead(self: &Rc<Self>) {
+        let claim = {
+            let mut state = self.state.borrow_mut();
+            let id = state.tabs.as_ref().map_or(0.0, |t| t.id);
+            let claim = Claim { since: js_sys::Date::now(), id };
+            state.leading = Some(claim);
+            claim
+        };
+        if self.state.borrow().tabs.is_none() {
+            return; // alone: nobody to tell
+        }
+        let poll = self.options().poll;
+        let poller = Rc::downgrade(self);
+        let heartbeat = Interval::new((poll * 1000.0).clamp(50.0, 3_600_000.0) as u32, move || {
+            if let Some(poller) = poller.upgrade() {
+                if let Some(claim) = poller.state.borrow().leading {
+                    poller.post(&Self::claim_message(claim));
+                }
+            }
+        });
+        if let Some(tabs) = &mut self.state.borrow_mut().tabs {
+            tabs.takeover = None;
+            tabs.heartbeat = Some(heartbeat);
+        }
+        self.post(&Self::claim_message(claim));
+    }
+
+    /// Another tab leads: stop reading, and take over if it goes quiet for too long.
+    fn follow(self: &Rc<Self>, takeover_in: Option<f64>) {
+        {
+            let mut state = self.state.borrow_mut();
+            state.leading = None;
+            state.timer = None;
+            if let Some(tabs) = &mut state.tabs {
+                tabs.heartbeat = None;
+            }
+        }
+        self.arm_takeover(takeover_in);
+    }
+
+    fn arm_takeover(self: &Rc<Self>, seconds: Option<f64>) {
+        let poller = Rc::downgrade(self);
+        let takeover = seconds.map(|seconds| {
+            Timeout::new((seconds * 1000.0) as u32, move || {
+                let Some(poller) = poller.upgrade() else { return };
+                if !page_hidden() {
+                    poller.lead();
+                    poller.read_now();
+                }
+            })
+        });
+        if let Some(tabs) = &mut self.state.borrow_mut().tabs {
+            tabs.takeover = takeover;
+        }
+    }
+
+    /// A message from the same poller in another tab.
+    fn hear(self: &Rc<Self>, data: &JsValue) {
+        let field = |key: &str| Reflect::get(data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+        let poll = self.options().poll;
+        let leading = self.state.borrow().leading;
+        match field("t").as_string().as_deref() {
+            Some("leader") => {
+                let (Some(since), Some(id)) = (field("since").as_f64(), field("id").as_f64()) else { return };
+                let theirs = Claim { since, id };
+                match leading {
+                    Some(mine) if yields_to(mine, theirs) => self.follow(Some(takeover_after(poll))),
+                    // The other one will yield once it hears this tab.
+                    Some(mine) => self.post(&Self::claim_message(mine)),
+                    None => self.arm_takeover(Some(takeover_after(poll))),
+                }
+            }
+            Some("result") if leading.is_none() => {
+                let documents: Vec<String> =
+                    Array::from(&field("documents")).iter().filter_map(|d| d.as_string()).collect();
+                if let Some(src) = self.src.clone() {
+                    self.finish(&src, Ok(documents));
+                }
+                self.arm_takeover(Some(takeover_after(poll)));
+            }
+            Some("bye") if leading.is_none() && !page_hidden() => {
+                self.arm_takeover(Some(takeover_after_goodbye(js_sys::Math::random())));
+            }
+            _ => {}
+        }
+    }
+
+    /// This tab stops leading (it hides or closes): the others take over.
+    fn say_goodbye(&self) {
+        if self.state.borrow().leading.is_some() {
+            self.post(&[("t", "bye".into())]);
+        }
+    }
+
     fn stop(&self) {
+        self.say_goodbye();
         let mut state = self.state.borrow_mut();
+        if let Some(tabs) = state.tabs.take() {
+            tabs.channel.close();
+        }
         state.timer = None;
         state.visibility = None;
         if let Some((controller, _)) = state.in_flight.take() {
@@ -242,6 +429,11 @@ impl Poller {
 
     fn finish(self: &Rc<Self>, src: &str, outcome: Result<Vec<String>, (FeedError, Option<f64>)>) {
         let now = time::now();
+        let leading = self.state.borrow().leading.is_some();
+        if let (true, Ok(documents)) = (leading, &outcome) {
+            let list: Array = documents.iter().map(|d| JsValue::from_str(d)).collect();
+            self.post(&[("t", "result".into()), ("documents", list.into())]);
+        }
         let result = outcome.and_then(|documents| {
             let mut hasher = DefaultHasher::new();
             documents.hash(&mut hasher);
@@ -254,8 +446,10 @@ impl Poller {
                 return Ok(None);
             }
             let snapshot = merge(&documents).map_err(|error| (error, None))?;
-            if let Some(entry) = cache::encode(now, &documents) {
-                storage::write(&cache::key(src), &entry);
+            if leading {
+                if let Some(entry) = cache::encode(now, &documents) {
+                    storage::write(&cache::key(src), &entry);
+                }
             }
             Ok(Some((Loaded::new(snapshot, now, false), hash)))
         });
@@ -301,9 +495,11 @@ impl Poller {
 
     fn schedule(self: &Rc<Self>) {
         let poll = self.options().poll;
-        if poll <= 0.0 || self.state.borrow().subscribers.is_empty() {
+        let state = self.state.borrow();
+        if poll <= 0.0 || state.subscribers.is_empty() || state.leading.is_none() {
             return;
         }
+        drop(state);
         let (failures, retry_after) = {
             let state = self.state.borrow();
             (state.failures, state.retry_after)

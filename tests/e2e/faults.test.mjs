@@ -195,12 +195,16 @@ test('1,000 poll cycles leave the JS heap and the DOM flat', async () => {
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
   const measure = async () => {
+    // Hold the feed still for a moment so both measurements see the same picture.
+    server.fault('soak', 'ok');
+    await sleep(400);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
     const { nodes } = await cdp.send('Memory.getDOMCounters');
-    return { cycles: server.requests.get('soak'), heap: usedSize, nodes };
+    const cycles = server.requests.get('soak');
+    server.fault('soak', 'alternate');
+    return { cycles, heap: usedSize, nodes };
   };
-  await page.waitForFunction(() => (window.__cycles = 0, true));
   while ((server.requests.get('soak') ?? 0) < 100) await sleep(100);
   const early = await measure();
   while ((server.requests.get('soak') ?? 0) < 1100) await sleep(250);
@@ -209,6 +213,59 @@ test('1,000 poll cycles leave the JS heap and the DOM flat', async () => {
   // The feed alternates, so every cycle re-renders; nothing may accumulate.
   assert.ok(late.heap - early.heap < 1_000_000, `heap grew ${late.heap - early.heap} B over 1,000 cycles`);
   assert.ok(Math.abs(late.nodes - early.nodes) < 200, `DOM nodes ${early.nodes} → ${late.nodes}`);
+  assert.deepEqual(uncaught, []);
+  await context.close();
+});
+
+test('tabs of one origin share one poller, and hand over when the leader hides or closes', async () => {
+  server.fault('tabs', 'ok');
+  await writeFile(join(hosts, 'tabs.html'), `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
+<link rel="icon" href="../icon.svg"><script type="module" src="../status-widget.js"></script></head>
+<body><status-widget id="w" src="/faults/tabs/feed.json" poll="1"></status-widget></body></html>`);
+  const context = await browser.newContext({ timezoneId: 'UTC' });
+  const uncaught = [];
+  const open = async () => {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => uncaught.push(e.message));
+    await page.goto(`${base}/hosts/tabs.html`);
+    await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sw-banner'));
+    return page;
+  };
+  const tabs = [await open(), await open(), await open()];
+  const reads = async (ms) => {
+    const start = server.requests.get('tabs');
+    await sleep(ms);
+    return server.requests.get('tabs') - start;
+  };
+  const setHidden = (page, hidden) => page.evaluate((h) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+
+  await sleep(1500); // let the newcomers yield to the first tab
+  const together = await reads(4000);
+  assert.ok(together >= 3 && together <= 5, `three tabs, one poller: ${together} reads in 4 s at 1 s`);
+  // Every tab still shows fresh data, read by the leader.
+  for (const page of tabs) {
+    assert.match(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sw-freshness').textContent), /^Updated just now/);
+  }
+
+  // Hide every tab but the last: whoever led hands over, and the visible one reads.
+  await setHidden(tabs[0], true);
+  await setHidden(tabs[1], true);
+  await sleep(1000);
+  const handedOver = await reads(3000);
+  assert.ok(handedOver >= 2 && handedOver <= 4, `after hiding: ${handedOver} reads in 3 s`);
+
+  // Close the visible tab: nobody visible is left, so nobody reads.
+  await tabs[2].close({ runBeforeUnload: true });
+  await sleep(500);
+  assert.equal(await reads(2500), 0, 'all remaining tabs hidden: no reads');
+
+  // Show one again: it takes over at once (the data is over an interval old).
+  await setHidden(tabs[1], false);
+  await sleep(600);
+  assert.ok((await reads(2200)) >= 2, 'a tab shown again takes over');
   assert.deepEqual(uncaught, []);
   await context.close();
 });
