@@ -263,7 +263,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class={classes} part="root" lang={config.locale.clone()} onkeydown={on_keydown}>
             { content }
-            <div class="sw-visually-hidden" role="status" aria-live="polite">{ (*announcement).clone() }</div>
+            <div class="sw-visually-hidden sw-announcer" role="status" aria-live="polite">{ (*announcement).clone() }</div>
         </div>
     }
 }
