@@ -8,7 +8,6 @@ use status_widget::config::{Config, Mode, Theme, SETTINGS};
 use status_widget::feed::FeedError;
 use status_widget::model::Snapshot;
 use status_widget::state::{step, Action, Failure, Load, Loaded, State};
-use status_widget::text::paragraphs;
 use status_widget::time::{duration, local, relative};
 
 #[test]
@@ -39,17 +38,6 @@ fn relative_times() {
     assert_eq!(relative(at("2020-02-05T13:40:00Z"), now), "in 3 h");
     let style = status_widget::time::TimeStyle { time_zone: Some("Europe/London".into()), locale: None };
     assert_eq!(local(now, &style), "2020-02-05 10:40 UTC");
-}
-
-#[test]
-fn bodies_become_paragraphs_of_lines() {
-    assert_eq!(paragraphs("One.\n\nTwo,\nthree."), [vec!["One."], vec!["Two,", "three."]]);
-    assert_eq!(paragraphs("a<br />b<BR>c<br/><br/>d"), [vec!["a", "b", "c"], vec!["d"]]);
-    // Other tags stay visible text: nothing in a body is ever markup.
-    assert_eq!(paragraphs("<b>bold</b> <script>x</script>"), [vec!["<b>bold</b> <script>x</script>"]]);
-    assert_eq!(paragraphs("<brx> < br> <"), [vec!["<brx> < br> <"]]);
-    assert_eq!(paragraphs("\r\n\r\n  \n"), Vec::<Vec<String>>::new());
-    assert_eq!(paragraphs("é<br>ü<bré"), [vec!["é", "ü<bré"]]);
 }
 
 #[test]

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::text;
+use crate::text::{self, Block, Inline};
 
 /// Props of [`BodyText`].
 #[derive(Properties, PartialEq)]
@@ -9,20 +9,41 @@ pub struct BodyTextProps {
     pub text: AttrValue,
 }
 
-/// Feed text as paragraphs and line breaks, built from text nodes only: any markup in the
-/// feed shows as the characters it is made of.
+/// Feed text in the safe subset of [`text::parse`], built as elements and text nodes by
+/// yew: nothing in a feed is ever handed to the browser as HTML.
 #[function_component]
 pub fn BodyText(props: &BodyTextProps) -> Html {
-    let paragraphs = text::paragraphs(&props.text);
+    let blocks = text::parse(&props.text);
     html! {
         <div class="sw-text">
-            { for paragraphs.into_iter().map(|lines| html! {
-                <p>
-                    { for lines.into_iter().enumerate().map(|(i, line)| html! {
-                        <>{ (i > 0).then(|| html! { <br /> }) }{ line }</>
-                    }) }
-                </p>
-            }) }
+            { for blocks.iter().map(block) }
         </div>
     }
+}
+
+fn block(block: &Block) -> Html {
+    match block {
+        Block::Paragraph(items) => html! { <p>{ inlines(items) }</p> },
+        Block::List { ordered: false, items } => html! {
+            <ul>{ for items.iter().map(|item| html! { <li>{ inlines(item) }</li> }) }</ul>
+        },
+        Block::List { ordered: true, items } => html! {
+            <ol>{ for items.iter().map(|item| html! { <li>{ inlines(item) }</li> }) }</ol>
+        },
+    }
+}
+
+fn inlines(items: &[Inline]) -> Html {
+    items
+        .iter()
+        .map(|item| match item {
+            Inline::Text(text) => html! { { text.clone() } },
+            Inline::Break => html! { <br /> },
+            Inline::Strong(children) => html! { <strong>{ inlines(children) }</strong> },
+            Inline::Emphasis(children) => html! { <em>{ inlines(children) }</em> },
+            Inline::Link { href, children } => html! {
+                <a href={href.clone()} target="_blank" rel="noopener noreferrer nofollow">{ inlines(children) }</a>
+            },
+        })
+        .collect()
 }

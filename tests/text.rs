@@ -1,0 +1,149 @@
+//! Native tests: the rich-text subset, and a hostile corpus that must never yield a link to
+//! anything but http(s) or mailto.
+#![cfg(not(target_arch = "wasm32"))]
+
+use status_widget::text::{decode_entities, parse, plain_text, safe_href, Block, Inline};
+
+fn text(s: &str) -> Inline {
+    Inline::Text(s.to_owned())
+}
+
+fn link(href: &str, label: &str) -> Inline {
+    Inline::Link { href: href.to_owned(), children: vec![text(label)] }
+}
+
+fn para(items: Vec<Inline>) -> Block {
+    Block::Paragraph(items)
+}
+
+#[test]
+fn plain_text_paragraphs_and_breaks() {
+    assert_eq!(parse("One.\n\nTwo,\nthree."), [para(vec![text("One.")]), para(vec![text("Two,"), Inline::Break, text("three.")])]);
+    assert_eq!(parse("a<br />b<BR>c<br/><br/>d"), [para(vec![
+        text("a"), Inline::Break, text("b"), Inline::Break, text("c"), Inline::Break, Inline::Break, text("d"),
+    ])]);
+    assert_eq!(parse("\r\n\r\n  \n"), []);
+    assert_eq!(parse("5 < 6 and 7 > 3"), [para(vec![text("5 < 6 and 7 > 3")])]);
+}
+
+#[test]
+fn html_structure_is_kept() {
+    let blocks = parse("<p>Intro</p><ul>\n<li><strong>10:00</strong> started</li>\n<li><em>10:30</em> fixed</li>\n</ul><p>End</p>");
+    assert_eq!(
+        blocks,
+        [
+            para(vec![text("Intro")]),
+            Block::List {
+                ordered: false,
+                items: vec![
+                    vec![Inline::Strong(vec![text("10:00")]), text(" started")],
+                    vec![Inline::Emphasis(vec![text("10:30")]), text(" fixed")],
+                ],
+            },
+            para(vec![text("End")]),
+        ]
+    );
+    assert!(matches!(&parse("<ol><li>a</li><li>b</li></ol>")[0], Block::List { ordered: true, items } if items.len() == 2));
+}
+
+#[test]
+fn links_from_html_markdown_and_bare_urls() {
+    assert_eq!(
+        parse(r#"See <a href="https://status.aws.amazon.com/">AWS</a>."#),
+        [para(vec![text("See "), link("https://status.aws.amazon.com/", "AWS"), text(".")])]
+    );
+    assert_eq!(
+        parse(r#"Read [the docs](https://docs.example.com/x "Docs") now"#),
+        [para(vec![text("Read "), link("https://docs.example.com/x", "the docs"), text(" now")])]
+    );
+    assert_eq!(
+        parse("Updates at: https://status.aws.amazon.com/. Thanks"),
+        [para(vec![text("Updates at: "), link("https://status.aws.amazon.com/", "https://status.aws.amazon.com/"), text(". Thanks")])]
+    );
+    assert_eq!(parse("mail [us](mailto:ops@example.com)")[0], para(vec![text("mail "), link("mailto:ops@example.com", "us")]));
+}
+
+#[test]
+fn entities_and_other_tags() {
+    assert_eq!(decode_entities("a&amp;b &lt;x&gt; &#8217; &#x2019; &nbsp;&bogus; & &#0; &#xZZ;"), "a&b <x> ’ ’ \u{a0}&bogus; & &#0; &#xZZ;");
+    // Unknown tags and every attribute but href show as the text they are.
+    assert_eq!(parse("<span class=x>hi</span>"), [para(vec![text("<span class=x>hi</span>")])]);
+    assert_eq!(plain_text(&parse("<script>alert(1)</script>")), "<script>alert(1)</script>");
+}
+
+#[test]
+fn real_github_bodies() {
+    let fixtures = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/statuspage");
+    let Ok(bytes) = std::fs::read(fixtures.join("github_incident_6swlsy1h3wy9_legacy-html-body_GitHub-Incident-History.json")) else {
+        assert_ne!(std::env::var("CI").as_deref(), Ok("true"), "fixtures missing under CI");
+        return;
+    };
+    let (_, snapshot) = status_widget::feed::decode(&bytes).unwrap();
+    let blocks = parse(&snapshot.incidents[0].updates[0].body);
+    let lists = blocks.iter().filter(|b| matches!(b, Block::List { .. })).count();
+    assert!(lists >= 1, "the <ul> timeline is a list: {blocks:?}");
+    assert!(!plain_text(&blocks).contains("<li>"), "no tag shows as text");
+}
+
+/// Every link anywhere in the blocks.
+fn hrefs(blocks: &[Block]) -> Vec<String> {
+    fn walk(items: &[Inline], out: &mut Vec<String>) {
+        for item in items {
+            match item {
+                Inline::Link { href, children } => {
+                    out.push(href.clone());
+                    walk(children, out);
+                }
+                Inline::Strong(c) | Inline::Emphasis(c) => walk(c, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph(items) => walk(items, &mut out),
+            Block::List { items, .. } => items.iter().for_each(|i| walk(i, &mut out)),
+        }
+    }
+    out
+}
+
+#[test]
+fn the_hostile_corpus_never_links_anything_unsafe() {
+    let corpus = include_str!("corpus/xss.txt");
+    for payload in corpus.lines().chain(std::iter::once(corpus)) {
+        let blocks = parse(payload);
+        for href in hrefs(&blocks) {
+            let lower = href.to_ascii_lowercase();
+            assert!(
+                lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:"),
+                "{payload:?} produced href {href:?}"
+            );
+            assert!(!href.chars().any(|c| c.is_whitespace() || c.is_control()), "{href:?}");
+        }
+    }
+    assert_eq!(safe_href("jav&#x09;ascript:alert(1)"), None);
+    assert_eq!(safe_href(" \u{e}javascript:alert(1)"), None);
+    assert_eq!(safe_href("https://ok.example/a b").as_deref(), Some("https://ok.example/ab"));
+    assert_eq!(safe_href("//evil.example"), None, "protocol-relative is not linked");
+}
+
+#[test]
+fn pathological_inputs_stay_fast_and_bounded() {
+    // Linear-time inputs: each would be quadratic with unbounded look-ahead.
+    for body in ["<".repeat(100_000), "[".repeat(100_000), "&".repeat(100_000), "x".repeat(100_000), "<b>".repeat(30_000)] {
+        let blocks = parse(&body);
+        assert!(plain_text(&blocks).len() <= body.len() * 2);
+    }
+    // Nesting is bounded: 1,000 nested <b> do not make 1,000 nested elements.
+    fn depth(items: &[Inline]) -> usize {
+        items.iter().map(|i| match i {
+            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } => 1 + depth(c),
+            _ => 0,
+        }).max().unwrap_or(0)
+    }
+    let nested = format!("{}deep{}", "<b>".repeat(1000), "</b>".repeat(1000));
+    let Block::Paragraph(items) = &parse(&nested)[0] else { panic!() };
+    assert!(depth(items) <= 8);
+}
