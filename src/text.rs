@@ -75,7 +75,8 @@ pub fn parse(body: &str) -> Vec<Block> {
         while next_gt.is_some_and(|gt| gt < lt) {
             next_gt = body[lt..].find('>').map(|offset| lt + offset);
         }
-        let tag = next_gt.filter(|gt| gt - lt <= MAX_TAG).and_then(|gt| Some((Tag::read(&body[lt + 1..gt])?, gt)));
+        let tag =
+            next_gt.filter(|gt| gt - lt <= MAX_TAG).and_then(|gt| Some((Tag::read(&body[lt + 1..gt])?, gt)));
         match tag {
             Some((tag, gt)) => {
                 builder.tag(&tag);
@@ -124,7 +125,8 @@ pub fn plain_text(blocks: &[Block]) -> String {
 /// An `href` the widget may link to: `http:`, `https:` or `mailto:` after decoding entities
 /// and removing whitespace and control characters; `None` for anything else.
 pub fn safe_href(raw: &str) -> Option<String> {
-    let cleaned: String = decode_entities(raw).chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    let cleaned: String =
+        decode_entities(raw).chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
     let lower = cleaned.to_ascii_lowercase();
     let allowed = ["http://", "https://"].iter().any(|p| lower.starts_with(p) && lower.len() > p.len())
         || (lower.starts_with("mailto:") && lower.len() > 7);
@@ -156,10 +158,27 @@ impl Tag {
         let name = inside[..name_len].to_ascii_lowercase();
         let known = matches!(
             name.as_str(),
-            "p" | "div" | "br" | "ul" | "ol" | "li" | "strong" | "b" | "em" | "i" | "a" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            "p" | "div"
+                | "br"
+                | "ul"
+                | "ol"
+                | "li"
+                | "strong"
+                | "b"
+                | "em"
+                | "i"
+                | "a"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
         );
         let attributes = &inside[name_len..];
-        if !known || (name_len < inside.len() && !attributes.starts_with(|c: char| c.is_whitespace() || c == '/')) {
+        if !known
+            || (name_len < inside.len() && !attributes.starts_with(|c: char| c.is_whitespace() || c == '/'))
+        {
             return None;
         }
         let href = (name == "a" && !closing).then(|| attribute(attributes, "href")).flatten();
@@ -394,10 +413,15 @@ fn is_empty(item: &Inline) -> bool {
 
 /// Drops leading and trailing breaks and surrounding whitespace of a paragraph.
 fn trim(mut items: Vec<Inline>) -> Vec<Inline> {
-    while matches!(items.last(), Some(Inline::Break)) || matches!(items.last(), Some(Inline::Text(t)) if t.trim().is_empty()) {
+    while matches!(items.last(), Some(Inline::Break))
+        || matches!(items.last(), Some(Inline::Text(t)) if t.trim().is_empty())
+    {
         items.pop();
     }
-    let leading = items.iter().take_while(|i| matches!(i, Inline::Break) || matches!(i, Inline::Text(t) if t.trim().is_empty())).count();
+    let leading = items
+        .iter()
+        .take_while(|i| matches!(i, Inline::Break) || matches!(i, Inline::Text(t) if t.trim().is_empty()))
+        .count();
     items.drain(..leading);
     if let Some(Inline::Text(t)) = items.first_mut() {
         *t = t.trim_start().to_owned();
@@ -421,7 +445,8 @@ fn linkify(text: &str) -> Vec<Inline> {
         while next_bracket.is_some_and(|b| b < at) {
             next_bracket = text[at..].find(']').map(|offset| at + offset);
         }
-        let label_end = next_bracket.filter(|b| rest.starts_with('[') && *b > at && b - at <= 1024).map(|b| b - at - 1);
+        let label_end =
+            next_bracket.filter(|b| rest.starts_with('[') && *b > at && b - at <= 1024).map(|b| b - at - 1);
         if let Some((label, href, len)) = label_end.and_then(|end| markdown_link(rest, end)) {
             out.extend((!plain.is_empty()).then(|| Inline::Text(std::mem::take(&mut plain))));
             match safe_href(href) {
@@ -433,7 +458,8 @@ fn linkify(text: &str) -> Vec<Inline> {
         }
         let lower_start = rest.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
         if lower_start.starts_with("http://") || lower_start.starts_with("https://") {
-            let len = rest.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"')).unwrap_or(rest.len());
+            let len =
+                rest.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"')).unwrap_or(rest.len());
             // Sentence punctuation after a URL is not part of it.
             let url = rest[..len].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
             if let Some(href) = safe_href(url) {

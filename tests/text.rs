@@ -18,10 +18,23 @@ fn para(items: Vec<Inline>) -> Block {
 
 #[test]
 fn plain_text_paragraphs_and_breaks() {
-    assert_eq!(parse("One.\n\nTwo,\nthree."), [para(vec![text("One.")]), para(vec![text("Two,"), Inline::Break, text("three.")])]);
-    assert_eq!(parse("a<br />b<BR>c<br/><br/>d"), [para(vec![
-        text("a"), Inline::Break, text("b"), Inline::Break, text("c"), Inline::Break, Inline::Break, text("d"),
-    ])]);
+    assert_eq!(
+        parse("One.\n\nTwo,\nthree."),
+        [para(vec![text("One.")]), para(vec![text("Two,"), Inline::Break, text("three.")])]
+    );
+    assert_eq!(
+        parse("a<br />b<BR>c<br/><br/>d"),
+        [para(vec![
+            text("a"),
+            Inline::Break,
+            text("b"),
+            Inline::Break,
+            text("c"),
+            Inline::Break,
+            Inline::Break,
+            text("d"),
+        ])]
+    );
     assert_eq!(parse("\r\n\r\n  \n"), []);
     assert_eq!(parse("5 < 6 and 7 > 3"), [para(vec![text("5 < 6 and 7 > 3")])]);
 }
@@ -43,7 +56,9 @@ fn html_structure_is_kept() {
             para(vec![text("End")]),
         ]
     );
-    assert!(matches!(&parse("<ol><li>a</li><li>b</li></ol>")[0], Block::List { ordered: true, items } if items.len() == 2));
+    assert!(
+        matches!(&parse("<ol><li>a</li><li>b</li></ol>")[0], Block::List { ordered: true, items } if items.len() == 2)
+    );
 }
 
 #[test]
@@ -58,14 +73,24 @@ fn links_from_html_markdown_and_bare_urls() {
     );
     assert_eq!(
         parse("Updates at: https://status.aws.amazon.com/. Thanks"),
-        [para(vec![text("Updates at: "), link("https://status.aws.amazon.com/", "https://status.aws.amazon.com/"), text(". Thanks")])]
+        [para(vec![
+            text("Updates at: "),
+            link("https://status.aws.amazon.com/", "https://status.aws.amazon.com/"),
+            text(". Thanks")
+        ])]
     );
-    assert_eq!(parse("mail [us](mailto:ops@example.com)")[0], para(vec![text("mail "), link("mailto:ops@example.com", "us")]));
+    assert_eq!(
+        parse("mail [us](mailto:ops@example.com)")[0],
+        para(vec![text("mail "), link("mailto:ops@example.com", "us")])
+    );
 }
 
 #[test]
 fn entities_and_other_tags() {
-    assert_eq!(decode_entities("a&amp;b &lt;x&gt; &#8217; &#x2019; &nbsp;&bogus; & &#0; &#xZZ;"), "a&b <x> ’ ’ \u{a0}&bogus; & &#0; &#xZZ;");
+    assert_eq!(
+        decode_entities("a&amp;b &lt;x&gt; &#8217; &#x2019; &nbsp;&bogus; & &#0; &#xZZ;"),
+        "a&b <x> ’ ’ \u{a0}&bogus; & &#0; &#xZZ;"
+    );
     // Unknown tags and every attribute but href show as the text they are.
     assert_eq!(parse("<span class=x>hi</span>"), [para(vec![text("<span class=x>hi</span>")])]);
     assert_eq!(plain_text(&parse("<script>alert(1)</script>")), "<script>alert(1)</script>");
@@ -74,7 +99,9 @@ fn entities_and_other_tags() {
 #[test]
 fn real_github_bodies() {
     let fixtures = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/statuspage");
-    let Ok(bytes) = std::fs::read(fixtures.join("github_incident_6swlsy1h3wy9_legacy-html-body_GitHub-Incident-History.json")) else {
+    let Ok(bytes) = std::fs::read(
+        fixtures.join("github_incident_6swlsy1h3wy9_legacy-html-body_GitHub-Incident-History.json"),
+    ) else {
         assert_ne!(std::env::var("CI").as_deref(), Ok("true"), "fixtures missing under CI");
         return;
     };
@@ -132,18 +159,99 @@ fn the_hostile_corpus_never_links_anything_unsafe() {
 #[test]
 fn pathological_inputs_stay_fast_and_bounded() {
     // Linear-time inputs: each would be quadratic with unbounded look-ahead.
-    for body in ["<".repeat(100_000), "[".repeat(100_000), "&".repeat(100_000), "x".repeat(100_000), "<b>".repeat(30_000)] {
+    for body in [
+        "<".repeat(100_000),
+        "[".repeat(100_000),
+        "&".repeat(100_000),
+        "x".repeat(100_000),
+        "<b>".repeat(30_000),
+    ] {
         let blocks = parse(&body);
         assert!(plain_text(&blocks).len() <= body.len() * 2);
     }
     // Nesting is bounded: 1,000 nested <b> do not make 1,000 nested elements.
     fn depth(items: &[Inline]) -> usize {
-        items.iter().map(|i| match i {
-            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } => 1 + depth(c),
-            _ => 0,
-        }).max().unwrap_or(0)
+        items
+            .iter()
+            .map(|i| match i {
+                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } => 1 + depth(c),
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
     }
     let nested = format!("{}deep{}", "<b>".repeat(1000), "</b>".repeat(1000));
     let Block::Paragraph(items) = &parse(&nested)[0] else { panic!() };
     assert!(depth(items) <= 8);
+}
+
+mod properties {
+    use proptest::prelude::*;
+    use status_widget::text::{parse, plain_text};
+
+    /// Fragments real and hostile bodies are made of.
+    fn fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-zA-Z0-9 .,:;!?'-]{0,12}",
+            Just("<br />".to_owned()),
+            Just("\n".to_owned()),
+            Just("\n\n".to_owned()),
+            Just("<ul><li>".to_owned()),
+            Just("</li></ul>".to_owned()),
+            Just("<strong>".to_owned()),
+            Just("</strong>".to_owned()),
+            Just("<a href=\"".to_owned()),
+            Just("\">".to_owned()),
+            Just("</a>".to_owned()),
+            Just("javascript:".to_owned()),
+            Just("jav&#x09;ascript:".to_owned()),
+            Just("data:text/html,".to_owned()),
+            Just("https://example.com/".to_owned()),
+            Just("mailto:a@b.c".to_owned()),
+            Just("[x](".to_owned()),
+            Just(")".to_owned()),
+            Just("&amp;".to_owned()),
+            Just("&#".to_owned()),
+            Just("<".to_owned()),
+            Just(">".to_owned()),
+            Just("é\u{202e}\u{200b}".to_owned()),
+        ]
+    }
+
+    fn body() -> impl Strategy<Value = String> {
+        proptest::collection::vec(fragment(), 0..40).prop_map(|parts| parts.concat())
+    }
+
+    fn links(blocks: &[status_widget::text::Block]) -> Vec<String> {
+        // Reuse the rendering walk through plain Debug output: every href is `href: "..."`.
+        let debug = format!("{blocks:?}");
+        debug.split("href: \"").skip(1).map(|rest| rest.split('"').next().unwrap_or("").to_owned()).collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn no_disallowed_scheme_ever_becomes_a_link(body in body()) {
+            for href in links(&parse(&body)) {
+                let lower = href.to_ascii_lowercase();
+                prop_assert!(lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:"), "{href:?} from {body:?}");
+            }
+        }
+
+        #[test]
+        fn plain_words_are_kept_exactly(words in proptest::collection::vec("[a-zA-Z0-9.,!?']{1,10}", 1..30)) {
+            let body = words.join(" ");
+            prop_assert_eq!(plain_text(&parse(&body)), body);
+        }
+
+        #[test]
+        fn text_between_tags_is_never_lost(words in proptest::collection::vec("[a-zA-Z0-9]{1,10}", 1..20)) {
+            let body = words.iter().map(|w| format!("<strong>{w}</strong><br />")).collect::<String>();
+            let text = plain_text(&parse(&body));
+            for word in &words {
+                prop_assert!(text.contains(word.as_str()), "{word} lost from {body:?}");
+            }
+        }
+    }
 }
