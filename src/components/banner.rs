@@ -53,17 +53,17 @@ pub fn Banner(props: &BannerProps) -> Html {
     let onclick = props.on_toggle.reform(|_: MouseEvent| ());
     let tz = &*props.times;
 
-    let checked = html! {
-        <span class="sw-banner__checked">
-            <time datetime={time::machine(props.checked_at)} title={time::local(props.checked_at, tz)}>
-                { if props.live {
-                    format!("Checked {}", time::relative(props.checked_at, props.now))
-                } else {
-                    format!("As of {}", time::local(props.checked_at, tz))
-                } }
-            </time>
-        </span>
-    };
+    // Live, the freshness line under the banner says when the feed was read; a replay says
+    // which moment it shows here.
+    let checked = (!props.live).then(|| {
+        html! {
+            <span class="sw-banner__checked">
+                <time datetime={time::machine(props.checked_at)}>
+                    { format!("As of {}", time::local(props.checked_at, tz)) }
+                </time>
+            </span>
+        }
+    });
     let detail = match active.first() {
         Some(incident) => headline(incident, props.now),
         None => {
@@ -78,7 +78,7 @@ pub fn Banner(props: &BannerProps) -> Html {
                     { for name_list(&troubled).map(|names| html! {
                         <span class="sw-banner__name">{ format!("Affected: {names}") }</span>
                     }) }
-                    { checked }
+                    { for checked }
                 </span>
             }
         }

@@ -1,0 +1,99 @@
+// End to end: a feed with a hostile string in every string field (tests/corpus/xss.txt),
+// rendered in Chromium. Zero dialogs, zero script executions (a page-level tripwire that
+// any executed payload sets), only the widget's own elements in its shadow tree, no href
+// outside http / https / mailto, and nothing overflowing the host's width.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, repo } from '../support/server.mjs';
+import { launch } from '../support/browser.mjs';
+
+let server, browser, base, hosts;
+
+before(async () => {
+  hosts = await mkdtemp(join(tmpdir(), 'status-widget-hostile-'));
+  server = await startServer({ port: 0, extra: [['/hosts/', hosts]] });
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const ALLOWED = new Set(['DIV', 'P', 'SPAN', 'BUTTON', 'TIME', 'UL', 'OL', 'LI', 'STRONG', 'EM', 'A', 'BR', 'H3', 'SECTION']);
+
+/** A summary.json whose every string field carries a payload. */
+function hostileFeed(payloads) {
+  const long = 'W'.repeat(100_000);
+  const all = [...payloads, long, `${long} ${payloads[0]}`];
+  const components = all.map((p, i) => ({
+    id: `c${i}`, name: p, description: p, status: i % 2 ? 'major_outage' : 'degraded_performance',
+    position: i, group_id: null, group: false, only_show_if_degraded: false, showcase: true,
+  }));
+  const incidents = all.map((p, i) => ({
+    id: `i${i}`, name: p, status: 'investigating', impact: 'critical', shortlink: p,
+    created_at: '2024-01-01T00:00:00Z', updated_at: '2024-01-01T00:00:00Z',
+    components: [{ id: `c${i}`, name: p, status: 'major_outage' }],
+    incident_updates: [{
+      id: `u${i}`, status: 'investigating', body: p, created_at: '2024-01-01T00:00:00Z', display_at: '2024-01-01T00:00:00Z',
+      affected_components: [{ code: `c${i}`, name: p, old_status: 'operational', new_status: 'major_outage' },
+        { code: 'gone', name: p, old_status: 'operational', new_status: 'major_outage' }],
+    }],
+  }));
+  return {
+    page: { id: payloads[0], name: payloads.join(' '), url: 'javascript:window.__pwned=1', time_zone: payloads[1] },
+    status: { indicator: payloads[2], description: payloads[3] },
+    components, incidents, scheduled_maintenances: [],
+  };
+}
+
+test('a feed full of hostile strings runs nothing and renders only the widget\'s own elements', async () => {
+  const payloads = (await readFile(join(repo, 'tests/corpus/xss.txt'), 'utf8')).split('\n').filter(Boolean);
+  await writeFile(join(hosts, 'hostile-feed.json'), JSON.stringify(hostileFeed(payloads)));
+  await writeFile(join(hosts, 'hostile.html'), `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
+<link rel="icon" href="../icon.svg"><script type="module" src="../status-widget.js"></script></head>
+<body><div style="width: 700px"><status-widget id="w" src="/hosts/hostile-feed.json" expanded poll="0"></status-widget></div></body></html>`);
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  const dialogs = [];
+  const uncaught = [];
+  page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+  page.on('pageerror', (e) => uncaught.push(e.message));
+  await page.addInitScript(() => { window.__pwned = 0; });
+  await page.goto(`${base}/hosts/hostile.html`);
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelectorAll('.sw-update').length > 40, null, { timeout: 20000 });
+  // Hover and click through links and buttons a reader would touch (not following links).
+  await page.locator('#w .sw-banner').hover();
+  await page.waitForTimeout(300);
+
+  const report = await page.evaluate(() => {
+    const root = document.getElementById('w').shadowRoot;
+    const elements = [...root.querySelectorAll('*')];
+    const hrefs = elements.filter((e) => e.hasAttribute('href')).map((e) => e.getAttribute('href'));
+    const handlers = elements.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name));
+    const styled = elements.filter((e) => e.hasAttribute('style')).length;
+    const host = document.getElementById('w').getBoundingClientRect();
+    const widest = Math.max(...elements.map((e) => e.getBoundingClientRect().right));
+    return {
+      pwned: window.__pwned, tags: [...new Set(elements.map((e) => e.tagName))], hrefs, handlers, styled,
+      hostRight: Math.round(host.right), widest: Math.round(widest),
+      pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    };
+  });
+  assert.equal(report.pwned, 0, 'no payload ran');
+  assert.deepEqual(dialogs, [], 'no dialog');
+  assert.deepEqual(uncaught, [], 'no uncaught error');
+  assert.deepEqual(report.tags.filter((t) => !ALLOWED.has(t)), [], `only the widget's elements: ${report.tags}`);
+  assert.deepEqual(report.handlers, [], 'no event-handler attributes');
+  assert.equal(report.styled, 0, 'no style attributes');
+  for (const href of report.hrefs) assert.match(href, /^(https?:\/\/|mailto:)/i, href);
+  assert.ok(report.hrefs.length > 0, 'safe links from the corpus are links');
+  assert.ok(report.widest <= report.hostRight + 1, `content stays inside the host: ${report.widest} > ${report.hostRight}`);
+  assert.equal(report.pageOverflow, 0);
+  await page.locator('#w').screenshot({ path: join(repo, 'artifacts/screenshots/hostile-feed.png') });
+  await context.close();
+});
