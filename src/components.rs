@@ -10,6 +10,7 @@ mod freshness;
 mod incident_timeline;
 mod panel;
 mod replay_bar;
+mod show_more;
 mod update_entry;
 
 pub use app::{App, AppProps};

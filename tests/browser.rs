@@ -203,7 +203,9 @@ async fn real_feed_over_http() {
 
 #[wasm_bindgen_test]
 async fn feed_html_becomes_safe_elements() {
-    let src = feed("/fixtures/statuspage/github_incident_6swlsy1h3wy9_legacy-html-body_GitHub-Incident-History.json");
+    let src = feed(
+        "/fixtures/statuspage/github_incident_6swlsy1h3wy9_legacy-html-body_GitHub-Incident-History.json",
+    );
     let root = mount(config(&[("src", &src), ("expanded", "true")]));
     let body = find(&root, ".sw-text").await;
     // GitHub's <ul><li><strong> timeline is a list again, built by yew from parsed data.
@@ -288,4 +290,18 @@ async fn a_filter_that_matches_nothing_says_so() {
     let notice = find(&root, ".sw-error").await;
     assert_eq!(notice.text_content().unwrap(), "No component of this status page matches “Mars, Venus”.");
     assert_eq!(count(&root, ".sw-banner"), 0, "never a misleading all-operational banner");
+}
+
+#[wasm_bindgen_test]
+async fn long_timelines_come_in_parts() {
+    let src =
+        feed("/fixtures/statuspage/github_incident_t2xwk9mz56f4_29updates_GitHub-Incident-History.json");
+    let root = mount(config(&[("src", &src), ("expanded", "true")]));
+    let more = find(&root, ".sw-more").await;
+    assert_eq!(count(&root, ".sw-update"), 10);
+    assert_eq!(more.text_content().unwrap(), "Show 19 more updates");
+    click(&more);
+    settle().await;
+    assert_eq!(count(&root, ".sw-update"), 29);
+    assert_eq!(count(&root, ".sw-more"), 0);
 }

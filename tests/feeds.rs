@@ -297,3 +297,21 @@ fn src_is_a_base_url_or_a_document() {
         ["https://x.io/api/v2/incidents.json?limit=5"]
     );
 }
+
+#[test]
+fn missing_and_repeated_ids_are_made_unique() {
+    let (_, s) = decode(br#"{"incidents": [
+        {"id": "a", "name": "One", "incident_updates": [{"body": "x"}, {"body": "y"}, {"id": "u", "body": "z"}, {"id": "u", "body": "w"}]},
+        {"id": "a", "name": "Two"},
+        {"name": "Three"}
+    ]}"#).unwrap();
+    let mut ids: Vec<&str> = s.incidents.iter().map(|i| i.id.as_str()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    let one = s.incidents.iter().find(|i| i.name == "One").unwrap();
+    let mut update_ids: Vec<&str> = one.updates.iter().map(|u| u.id.as_str()).collect();
+    update_ids.sort();
+    update_ids.dedup();
+    assert_eq!(update_ids.len(), 4, "{update_ids:?}");
+}

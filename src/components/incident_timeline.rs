@@ -3,12 +3,16 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::badge::Badge;
+use super::show_more::ShowMore;
 use super::tone;
 use super::update_entry::UpdateEntry;
 use crate::labels;
 use crate::model::{Incident, Time};
 use crate::text;
 use crate::time::{self, TimeStyle};
+
+/// Updates shown before "Show N more updates".
+const FIRST_UPDATES: usize = 10;
 
 /// Props of [`IncidentTimeline`].
 #[derive(Properties, PartialEq)]
@@ -27,6 +31,9 @@ pub struct IncidentTimelineProps {
 pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
     let incident = &props.incident;
     let tz = &*props.times;
+    let all_updates = use_state(|| false);
+    let shown_updates = if *all_updates { incident.updates.len() } else { FIRST_UPDATES };
+    let hidden_updates = incident.updates.len().saturating_sub(shown_updates);
     let began = incident.began();
     let ended = incident.resolved_at.or_else(|| {
         // Closed without a resolved_at: the first closing update ends it.
@@ -72,10 +79,16 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
                 <p class="sw-incident__components">{ format!("Affected: {}", names.join(", ")) }</p>
             }
             <ol class="sw-timeline" aria-label="Updates, newest first">
-                { for incident.updates.iter().map(|update| html! {
+                { for incident.updates.iter().take(shown_updates).map(|update| html! {
                     <UpdateEntry key={update.id.clone()} update={update.clone()} now={props.now} times={props.times.clone()} />
                 }) }
             </ol>
+            if hidden_updates > 0 {
+                <ShowMore hidden={hidden_updates} what="updates" on_show={{
+                    let all_updates = all_updates.clone();
+                    Callback::from(move |()| all_updates.set(true))
+                }} />
+            }
             { for link.map(|href| html! {
                 <a class="sw-incident__link" {href} target="_blank" rel="noopener noreferrer nofollow">
                     { "View this incident on the status page" }

@@ -3,11 +3,15 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::incident_timeline::IncidentTimeline;
+use super::show_more::ShowMore;
 use super::tone;
 use crate::labels;
 use crate::model::{Snapshot, Time};
 use crate::text;
 use crate::time::TimeStyle;
+
+/// Incidents shown before "Show N more incidents".
+const FIRST_INCIDENTS: usize = 5;
 
 /// How many troubled components the panel lists before "and N more".
 const LISTED_COMPONENTS: usize = 25;
@@ -32,6 +36,7 @@ pub struct PanelProps {
 #[function_component]
 pub fn Panel(props: &PanelProps) -> Html {
     let snapshot = &props.snapshot;
+    let all_incidents = use_state(|| false);
     let active = snapshot.active();
     let nothing_active = active.is_empty();
     let shown: Vec<_> = if nothing_active { snapshot.incidents.iter().take(1).collect() } else { active };
@@ -80,14 +85,20 @@ pub fn Panel(props: &PanelProps) -> Html {
         <div id={props.id.clone()} class="sw-panel" part="panel" hidden={props.hidden}>
             { for components }
             { for heading.map(|h| html! { <p class="sw-panel__note">{ h }</p> }) }
-            { for shown.into_iter().map(|incident| html! {
+            { for shown.iter().take(if *all_incidents { usize::MAX } else { FIRST_INCIDENTS }).map(|incident| html! {
                 <IncidentTimeline
                     key={incident.id.clone()}
-                    incident={incident.clone()}
+                    incident={(*incident).clone()}
                     now={props.now}
                     times={props.times.clone()}
                 />
             }) }
+            if !*all_incidents && shown.len() > FIRST_INCIDENTS {
+                <ShowMore hidden={shown.len() - FIRST_INCIDENTS} what="incidents" on_show={{
+                    let all_incidents = all_incidents.clone();
+                    Callback::from(move |()| all_incidents.set(true))
+                }} />
+            }
             { for page_link }
         </div>
     }

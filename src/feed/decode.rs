@@ -181,11 +181,27 @@ pub fn decode(bytes: &[u8]) -> Result<(DocumentKind, Snapshot), FeedError> {
         let bare = serde_json::from_slice::<WireIncident>(bytes).map_err(not_json)?;
         all.push(incident(bare));
     }
+    // Views key lists by id: missing or repeated ids must not collide.
+    make_unique(all.iter_mut().map(|i| &mut i.id));
+    for incident in &mut all {
+        make_unique(incident.updates.iter_mut().map(|u| &mut u.id));
+    }
     let (maintenances, incidents) = all.into_iter().partition(Incident::is_maintenance);
     snapshot.incidents = incidents;
     snapshot.maintenances = maintenances;
     snapshot.sort();
     Ok((kind, snapshot))
+}
+
+/// Gives every empty or repeated id a unique `#n` suffix (n: its position).
+fn make_unique<'a>(ids: impl Iterator<Item = &'a mut String>) {
+    let mut seen = std::collections::HashSet::new();
+    for (position, id) in ids.enumerate() {
+        if id.is_empty() || !seen.insert(id.clone()) {
+            id.push_str(&format!("#{position}"));
+            seen.insert(id.clone());
+        }
+    }
 }
 
 fn not_json(error: serde_json::Error) -> FeedError {

@@ -65,7 +65,11 @@ test('a feed full of hostile strings runs nothing and renders only the widget\'s
   page.on('pageerror', (e) => uncaught.push(e.message));
   await page.addInitScript(() => { window.__pwned = 0; });
   await page.goto(`${base}/hosts/hostile.html`);
-  await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelectorAll('.sw-update').length > 40, null, { timeout: 20000 });
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sw-more'), null, { timeout: 20000 });
+  // Long lists come in parts; open them all so every payload is on screen.
+  assert.equal(await page.locator('#w .sw-update').count(), 5, 'five incidents first');
+  await page.locator('#w .sw-more').click();
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelectorAll('.sw-update').length > 40);
   // Hover and click through links and buttons a reader would touch (not following links).
   await page.locator('#w .sw-banner').hover();
   await page.waitForTimeout(300);

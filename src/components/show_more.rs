@@ -1,0 +1,22 @@
+use yew::prelude::*;
+
+/// Props of [`ShowMore`].
+#[derive(Properties, PartialEq)]
+pub struct ShowMoreProps {
+    /// How many items are hidden.
+    pub hidden: usize,
+    /// What they are, plural ("updates").
+    pub what: AttrValue,
+    /// Show them.
+    pub on_show: Callback<()>,
+}
+
+/// "Show 19 more updates": long lists render a first part, the rest on request, so a huge
+/// or hostile feed cannot make the widget build thousands of elements at once.
+#[function_component]
+pub fn ShowMore(props: &ShowMoreProps) -> Html {
+    let onclick = props.on_show.reform(|_: MouseEvent| ());
+    html! {
+        <button type="button" class="sw-more" {onclick}>{ format!("Show {} more {}", props.hidden, props.what) }</button>
+    }
+}
