@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: setup demo test dist size clean
+.PHONY: setup demo test dist size clean fuzz
 
 ## setup: install the wasm target, Trunk, wasm-bindgen-cli, wasm-opt, Chromium, npm packages (idempotent)
 setup:
@@ -28,3 +28,7 @@ size: dist
 clean:
 	cargo clean
 	rm -rf dist artifacts
+
+## fuzz: libFuzzer on decode + model + rich text for FUZZ_SECONDS (default 120)
+fuzz:
+	@scripts/fuzz.sh
