@@ -15,7 +15,7 @@ cp -n ../shared/fixtures/*/*.json tests/feeds/*.json src/reference/*.json "$corp
 split -l 1 -d tests/corpus/xss.txt "$corpus/xss-" 2>/dev/null || true
 export RUSTC_BOOTSTRAP=1
 set +e
-cargo fuzz run feed "$corpus" -- -max_total_time="$SECONDS_TO_RUN" -max_len=400000 -rss_limit_mb=2048 \
+cargo fuzz run feed "$corpus" -- -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -rss_limit_mb=2048 \
   2>&1 | tee artifacts/fuzz.log | grep -E '^#[0-9]+\s+(DONE|INITED)|Done|SUMMARY|panicked|ERROR' 
 status=${PIPESTATUS[0]}
 set -e
