@@ -7,7 +7,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-command -v cargo-fuzz >/dev/null || cargo install --quiet cargo-fuzz
 SECONDS_TO_RUN=${FUZZ_SECONDS:-120}
 corpus=fuzz/corpus/feed
 mkdir -p "$corpus" artifacts

@@ -41,4 +41,9 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
   say "installing wasm-bindgen-cli $WB_VERSION (takes a few minutes, once)"
   cargo install --force "wasm-bindgen-cli@$WB_VERSION"
 fi
+FUZZ_VERSION=0.13.2
+if ! cargo fuzz --version 2>/dev/null | grep -q " $FUZZ_VERSION\$"; then
+  say "installing cargo-fuzz $FUZZ_VERSION (takes a minute or two, once)"
+  cargo install --quiet --locked "cargo-fuzz@$FUZZ_VERSION" || cargo install --quiet "cargo-fuzz@$FUZZ_VERSION"
+fi
 say "ready (trunk $TRUNK_VERSION, wasm-bindgen $WB_VERSION, $(wasm-opt --version), $(chromium --version))"

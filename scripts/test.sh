@@ -63,6 +63,7 @@ run_layer "lint (fmt, clippy native + wasm)" "$LOG_DIR/lint.log" "" lint
 run_layer "native (cargo test)" "$LOG_DIR/native.log" count_cargo cargo test
 run_layer "browser (wasm-bindgen-test in Chromium)" "$LOG_DIR/browser.log" count_cargo \
   cargo test --target wasm32-unknown-unknown --test browser
+run_layer "fuzz (libFuzzer, 15 s; make fuzz runs longer)" "$LOG_DIR/fuzz.log" "" env FUZZ_SECONDS=15 scripts/fuzz.sh
 if run_layer "build (scripts/build.sh: trunk build --release)" "$LOG_DIR/build.log" "" scripts/build.sh; then
   run_layer "end to end (Playwright + Chromium)" "$LOG_DIR/e2e.log" count_node \
     node --test --test-reporter=tap tests/e2e/

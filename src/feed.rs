@@ -1,3 +1,4 @@
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)]
 //! Getting the feed: where to fetch it, how to read it, and what can go wrong.
 //!
 //! Everything here but [`client`] is pure and tested natively. Views never fetch: the app

@@ -1,3 +1,4 @@
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)]
 //! The status picture, normalised: one [`Snapshot`] whatever document kind it came from.
 //!
 //! Plain data with no yew and no display text in it. Open-ended feed values (indicators,

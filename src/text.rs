@@ -1,3 +1,4 @@
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)]
 //! Untrusted feed text as data before it is DOM: [`parse`] turns an update body into
 //! [`Block`]s of [`Inline`]s, a small safe subset (paragraphs, line breaks, lists, strong,
 //! emphasis, links); the view builds elements from them with yew, never through innerHTML.
@@ -17,6 +18,21 @@
 //! anything else (`javascript:`, `data:`, `vbscript:`, relative) stays plain text.
 //! Hand-written rather than a Markdown or HTML crate: the subset is small, and a general
 //! parser would cost far more wasm than this module.
+
+/// `s[i..]`, or "" when `i` is not a boundary: slicing feed text never panics.
+fn from(s: &str, i: usize) -> &str {
+    s.get(i..).unwrap_or_default()
+}
+
+/// `s[..i]`, or "" when `i` is not a boundary.
+fn upto(s: &str, i: usize) -> &str {
+    s.get(..i).unwrap_or_default()
+}
+
+/// `s[a..b]`, or "" when either is not a boundary.
+fn between(s: &str, a: usize, b: usize) -> &str {
+    s.get(a..b).unwrap_or_default()
+}
 
 /// Inline content.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,18 +81,19 @@ pub fn parse(body: &str) -> Vec<Block> {
     let mut pos = 0;
     let mut next_gt = body.find('>');
     while pos < body.len() {
-        let Some(lt) = body[pos..].find('<').map(|offset| pos + offset) else {
-            builder.text(&body[pos..]);
+        let Some(lt) = from(body, pos).find('<').map(|offset| pos + offset) else {
+            builder.text(from(body, pos));
             break;
         };
         if lt > pos {
-            builder.text(&body[pos..lt]);
+            builder.text(between(body, pos, lt));
         }
         while next_gt.is_some_and(|gt| gt < lt) {
-            next_gt = body[lt..].find('>').map(|offset| lt + offset);
+            next_gt = from(body, lt).find('>').map(|offset| lt + offset);
         }
-        let tag =
-            next_gt.filter(|gt| gt - lt <= MAX_TAG).and_then(|gt| Some((Tag::read(&body[lt + 1..gt])?, gt)));
+        let tag = next_gt
+            .filter(|gt| gt - lt <= MAX_TAG)
+            .and_then(|gt| Some((Tag::read(between(body, lt + 1, gt))?, gt)));
         match tag {
             Some((tag, gt)) => {
                 builder.tag(&tag);
@@ -155,7 +172,7 @@ impl Tag {
             None => (false, inside),
         };
         let name_len = inside.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(inside.len());
-        let name = inside[..name_len].to_ascii_lowercase();
+        let name = upto(inside, name_len).to_ascii_lowercase();
         let known = matches!(
             name.as_str(),
             "p" | "div"
@@ -175,7 +192,7 @@ impl Tag {
                 | "h5"
                 | "h6"
         );
-        let attributes = &inside[name_len..];
+        let attributes = from(inside, name_len);
         if !known
             || (name_len < inside.len() && !attributes.starts_with(|c: char| c.is_whitespace() || c == '/'))
         {
@@ -189,19 +206,19 @@ impl Tag {
 /// The value of attribute `name` in an attribute string (quoted or not).
 fn attribute(attributes: &str, name: &str) -> Option<String> {
     let lower = attributes.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(found) = lower[from..].find(name) {
-        let at = from + found;
-        from = at + name.len();
-        let before_ok = at == 0 || lower[..at].ends_with(|c: char| c.is_whitespace());
-        let after = lower[from..].trim_start();
+    let mut start = 0;
+    while let Some(found) = from(&lower, start).find(name) {
+        let at = start + found;
+        start = at + name.len();
+        let before_ok = at == 0 || upto(&lower, at).ends_with(|c: char| c.is_whitespace());
+        let after = from(&lower, start).trim_start();
         if !before_ok || !after.starts_with('=') {
             continue;
         }
         let value_start = attributes.len() - after.len() + 1;
-        let value = attributes[value_start..].trim_start();
+        let value = from(attributes, value_start).trim_start();
         return Some(match value.chars().next() {
-            Some(quote @ ('"' | '\'')) => value[1..].split(quote).next().unwrap_or("").to_owned(),
+            Some(quote @ ('"' | '\'')) => from(value, 1).split(quote).next().unwrap_or("").to_owned(),
             _ => value.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("").to_owned(),
         });
     }
@@ -443,7 +460,7 @@ fn linkify(text: &str) -> Vec<Inline> {
     while !rest.is_empty() {
         let at = text.len() - rest.len();
         while next_bracket.is_some_and(|b| b < at) {
-            next_bracket = text[at..].find(']').map(|offset| at + offset);
+            next_bracket = from(text, at).find(']').map(|offset| at + offset);
         }
         let label_end =
             next_bracket.filter(|b| rest.starts_with('[') && *b > at && b - at <= 1024).map(|b| b - at - 1);
@@ -451,9 +468,9 @@ fn linkify(text: &str) -> Vec<Inline> {
             out.extend((!plain.is_empty()).then(|| Inline::Text(std::mem::take(&mut plain))));
             match safe_href(href) {
                 Some(href) => out.push(Inline::Link { href, children: vec![Inline::Text(label.to_owned())] }),
-                None => out.push(Inline::Text(rest[..len].to_owned())),
+                None => out.push(Inline::Text(upto(rest, len).to_owned())),
             }
-            rest = &rest[len..];
+            rest = from(rest, len);
             continue;
         }
         let lower_start = rest.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
@@ -461,11 +478,11 @@ fn linkify(text: &str) -> Vec<Inline> {
             let len =
                 rest.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"')).unwrap_or(rest.len());
             // Sentence punctuation after a URL is not part of it.
-            let url = rest[..len].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
+            let url = upto(rest, len).trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
             if let Some(href) = safe_href(url) {
                 out.extend((!plain.is_empty()).then(|| Inline::Text(std::mem::take(&mut plain))));
                 out.push(Inline::Link { href, children: vec![Inline::Text(url.to_owned())] });
-                rest = &rest[url.len()..];
+                rest = from(rest, url.len());
                 continue;
             }
         }
@@ -491,7 +508,7 @@ fn markdown_link(s: &str, label_end: usize) -> Option<(&str, &str, usize)> {
     }
     let after = inner.get(label_end + 1..)?.strip_prefix('(')?;
     let close = after.bytes().take(2048).position(|b| b == b')')?;
-    let target = after[..close].trim();
+    let target = upto(after, close).trim();
     let href = target.split_whitespace().next()?;
     Some((label, href, 1 + label_end + 2 + close + 1))
 }
@@ -504,13 +521,13 @@ pub fn decode_entities(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let end = rest[1..].find(|c: char| !c.is_ascii_alphanumeric() && c != '#').map(|i| i + 1);
+        out.push_str(upto(rest, at));
+        rest = from(rest, at);
+        let end = from(rest, 1).find(|c: char| !c.is_ascii_alphanumeric() && c != '#').map(|i| i + 1);
         let (name, len) = match end {
-            Some(end) if rest[end..].starts_with(';') => (&rest[1..end], end + 1),
-            Some(end) => (&rest[1..end], end),
-            None => (&rest[1..], rest.len()),
+            Some(end) if from(rest, end).starts_with(';') => (between(rest, 1, end), end + 1),
+            Some(end) => (between(rest, 1, end), end),
+            None => (from(rest, 1), rest.len()),
         };
         let decoded = match name {
             "amp" => Some('&'),
@@ -537,11 +554,11 @@ pub fn decode_entities(text: &str) -> String {
         match decoded.filter(|_| !name.is_empty()) {
             Some(c) => {
                 out.push(c);
-                rest = &rest[len..];
+                rest = from(rest, len);
             }
             None => {
                 out.push('&');
-                rest = &rest[1..];
+                rest = from(rest, 1);
             }
         }
     }
