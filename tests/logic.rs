@@ -140,3 +140,35 @@ fn replay_steps() {
     assert_eq!(step(&moments, moments[2], true), None);
     assert_eq!(step(&moments, moments[1], true), Some(moments[2]));
 }
+
+mod time_properties {
+    use proptest::prelude::*;
+    use status_widget::time::{duration, relative};
+
+    fn instant(seconds: i64) -> status_widget::model::Time {
+        chrono::DateTime::from_timestamp(seconds, 0).unwrap_or_default()
+    }
+
+    proptest! {
+        #[test]
+        fn durations_always_read(seconds in any::<i64>()) {
+            let words = duration(seconds);
+            prop_assert!(!words.is_empty());
+            if seconds < 60 {
+                prop_assert_eq!(words, "under a minute");
+            }
+        }
+
+        #[test]
+        fn relative_times_point_the_right_way(a in 0i64..4_102_444_800, b in 0i64..4_102_444_800) {
+            let words = relative(instant(a), instant(b));
+            if b - a >= 60 {
+                prop_assert!(words.ends_with(" ago"), "{words}");
+            } else if a - b >= 60 {
+                prop_assert!(words.starts_with("in "), "{words}");
+            } else {
+                prop_assert_eq!(words, "just now");
+            }
+        }
+    }
+}
