@@ -5,6 +5,7 @@ mod app;
 mod badge;
 mod banner;
 mod body_text;
+mod component_tree;
 mod error_notice;
 mod freshness;
 mod incident_timeline;

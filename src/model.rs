@@ -351,6 +351,18 @@ pub struct Snapshot {
     pub maintenances: Vec<Incident>,
 }
 
+/// One line of the component list: a group with its members, or one component alone
+/// (`group: None`, one member).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ComponentEntry<'a> {
+    /// The group, if this is one.
+    pub group: Option<&'a Component>,
+    /// Its visible members (or the component itself).
+    pub members: Vec<&'a Component>,
+    /// The worst status among them.
+    pub worst: Severity,
+}
+
 /// Where the overall indicator came from, so the view can word it honestly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OverallSource {
@@ -555,6 +567,39 @@ impl Snapshot {
             incidents: self.incidents.iter().filter(|i| keep(i)).map(narrow).collect(),
             maintenances: self.maintenances.iter().filter(|i| keep(i)).map(narrow).collect(),
         }
+    }
+
+    /// The components as a status page lists them: groups with their children (the feed
+    /// gives them flat, with `group_id`) and components outside any group. Components marked
+    /// `only_show_if_degraded` are left out while operational. Troubled entries come first,
+    /// worst first; the rest keep the page's order.
+    pub fn component_tree(&self) -> Vec<ComponentEntry<'_>> {
+        let visible = |c: &&Component| !(c.only_show_if_degraded && c.status.severity() == Severity::None);
+        let mut entries: Vec<ComponentEntry<'_>> = Vec::new();
+        for component in self.components.iter().filter(visible) {
+            let in_known_group =
+                component.group_id.as_deref().is_some_and(|g| self.component(g).is_some_and(|g| g.is_group));
+            if component.is_group {
+                let members: Vec<&Component> = self
+                    .components
+                    .iter()
+                    .filter(visible)
+                    .filter(|c| c.group_id.as_deref() == Some(component.id.as_str()))
+                    .collect();
+                let worst =
+                    members.iter().map(|c| c.status.severity()).max().unwrap_or(component.status.severity());
+                entries.push(ComponentEntry { group: Some(component), members, worst });
+            } else if !in_known_group {
+                entries.push(ComponentEntry {
+                    group: None,
+                    members: vec![component],
+                    worst: component.status.severity(),
+                });
+            }
+        }
+        // Stable: equal severities keep the page's order.
+        entries.sort_by_key(|e| std::cmp::Reverse(e.worst));
+        entries
     }
 
     /// Looks a component up by id.

@@ -315,3 +315,25 @@ fn missing_and_repeated_ids_are_made_unique() {
     update_ids.dedup();
     assert_eq!(update_ids.len(), 4, "{update_ids:?}");
 }
+
+#[test]
+fn component_trees_put_trouble_first() {
+    let Some((_, duo)) = shared("duo_components_539comps_69groups_atc0005-check-statuspage.json") else {
+        return;
+    };
+    let tree = duo.component_tree();
+    let groups = tree.iter().filter(|e| e.group.is_some()).count();
+    assert_eq!(groups, 69);
+    let listed: usize = tree.iter().map(|e| e.members.len()).sum();
+    assert!(listed <= 539 - 69 && listed > 400, "{listed}");
+    assert!(tree.windows(2).all(|w| w[0].worst >= w[1].worst), "worst first");
+
+    let Some((_, boxes)) = shared("box_components_groups_degraded_atc0005-check-statuspage.json") else {
+        return;
+    };
+    let tree = boxes.component_tree();
+    let first = &tree[0];
+    assert_eq!(first.group.map(|g| g.name.as_str()), Some("Box Web Application"));
+    assert_eq!(first.members.len(), 13);
+    assert_eq!(first.worst, Severity::Minor);
+}

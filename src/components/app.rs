@@ -238,7 +238,14 @@ pub fn App(props: &AppProps) -> Html {
                                 times={times.clone()}
                             />
                         }
-                        <Panel {snapshot} {now} id={(*panel_id).clone()} hidden={!state.expanded} times={times.clone()} />
+                        <Panel
+                            {snapshot}
+                            {now}
+                            id={(*panel_id).clone()}
+                            hidden={!state.expanded}
+                            times={times.clone()}
+                            page={config.mode == Mode::Page}
+                        />
                         { for replay }
                     </>
                 }

@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::component_tree::ComponentTree;
 use super::incident_timeline::IncidentTimeline;
 use super::show_more::ShowMore;
 use super::tone;
@@ -29,6 +30,9 @@ pub struct PanelProps {
     pub hidden: bool,
     /// Zone and locale for displayed times.
     pub times: Rc<TimeStyle>,
+    /// A full status page: every component, as a tree, instead of only the troubled ones.
+    #[prop_or_default]
+    pub page: bool,
 }
 
 /// What the banner opens: the timeline of every active incident and maintenance, or, when
@@ -43,12 +47,12 @@ pub fn Panel(props: &PanelProps) -> Html {
     let troubled = snapshot.troubled_components();
     let heading = match (shown.is_empty(), nothing_active) {
         // A components-only feed says nothing about incidents; the list above speaks for it.
-        (true, _) if !troubled.is_empty() => None,
+        (true, _) if !troubled.is_empty() || props.page => None,
         (true, _) => Some("No incidents reported."),
         (false, true) => Some("No active incidents. Most recent:"),
         (false, false) => None,
     };
-    let components = (!troubled.is_empty()).then(|| {
+    let components = (!props.page && !troubled.is_empty()).then(|| {
         let more = troubled.len().saturating_sub(LISTED_COMPONENTS);
         html! {
             <section class="sw-components">
@@ -98,6 +102,9 @@ pub fn Panel(props: &PanelProps) -> Html {
                     let all_incidents = all_incidents.clone();
                     Callback::from(move |()| all_incidents.set(true))
                 }} />
+            }
+            if props.page {
+                <ComponentTree snapshot={snapshot.clone()} />
             }
             { for page_link }
         </div>

@@ -147,3 +147,25 @@ for (const [dir, file] of [
     await close();
   });
 }
+
+test('page mode lists every component as a tree, troubled groups first and open', async () => {
+  const { page, problems, close } = await open('?locale=en-GB');
+  const group = page.locator('.sw-tree__group').first();
+  assert.equal(await group.locator('.sw-tree__name').first().textContent(), 'Autotask PSA');
+  assert.equal(await group.locator('.sw-tree__toggle').getAttribute('aria-expanded'), 'true');
+  assert.equal(await group.locator('.sw-tree__status').first().textContent(), '7 of 12 not operational');
+  assert.equal(await group.locator('.sw-tree__item').count(), 12);
+  await close();
+  assert.deepEqual(problems, []);
+
+  const duo = await open('?src=/fixtures/statuspage/duo_components_539comps_69groups_atc0005-check-statuspage.json');
+  const groups = duo.page.locator('.sw-tree__group');
+  assert.equal(await groups.count(), 69);
+  assert.equal(await duo.page.locator('.sw-tree__item').count(), 0, 'closed groups render no members');
+  await groups.nth(3).locator('.sw-tree__toggle').click();
+  assert.equal(await groups.nth(3).locator('.sw-tree__toggle').getAttribute('aria-expanded'), 'true');
+  assert.ok((await duo.page.locator('.sw-tree__item').count()) > 0, 'an opened group shows its components');
+  await duo.page.screenshot({ path: join(SHOTS, 'page-mode-duo.png') });
+  assert.deepEqual(duo.problems, []);
+  await duo.close();
+});

@@ -1,0 +1,93 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::tone;
+use crate::labels;
+use crate::model::{Component, ComponentStatus, Severity, Snapshot};
+
+/// Props of [`ComponentTree`].
+#[derive(Properties, PartialEq)]
+pub struct ComponentTreeProps {
+    /// The picture.
+    pub snapshot: Rc<Snapshot>,
+}
+
+/// Every component as a status page lists them: groups that open and close (troubled ones
+/// first and open), each component with its status as icon, colour and words. Members of a
+/// closed group are not rendered, so a page of 539 components stays light.
+#[function_component]
+pub fn ComponentTree(props: &ComponentTreeProps) -> Html {
+    let tree = props.snapshot.component_tree();
+    if tree.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="sw-tree">
+            <h3 class="sw-tree__title">{ "Components" }</h3>
+            <ul class="sw-tree__list">
+                { for tree.iter().map(|entry| match entry.group {
+                    Some(group) => html! {
+                        <Group
+                            key={group.id.clone()}
+                            name={group.name.clone()}
+                            members={entry.members.iter().map(|c| (*c).clone()).collect::<Vec<_>>()}
+                            worst={entry.worst}
+                        />
+                    },
+                    None => entry.members.first().map(|c| row(c)).unwrap_or_default(),
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// Props of [`Group`].
+#[derive(Properties, PartialEq)]
+pub struct GroupProps {
+    /// The group's name.
+    pub name: AttrValue,
+    /// Its visible members.
+    pub members: Vec<Component>,
+    /// The worst status among them.
+    pub worst: Severity,
+}
+
+/// A group that opens and closes; open from the start when something in it is wrong.
+#[function_component]
+pub fn Group(props: &GroupProps) -> Html {
+    let open = use_state(|| props.worst > Severity::None);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let troubled = props.members.iter().filter(|c| c.status.severity() > Severity::None).count();
+    let summary = match troubled {
+        0 => "Operational".to_owned(),
+        n => format!("{n} of {} not operational", props.members.len()),
+    };
+    html! {
+        <li class="sw-tree__group">
+            <button type="button" class="sw-tree__toggle" aria-expanded={open.to_string()} onclick={toggle}>
+                <span class={classes!("sw-icon", format!("sw-icon--{}", tone(props.worst)))} aria-hidden="true"></span>
+                <span class="sw-tree__name">{ props.name.clone() }</span>
+                <span class="sw-tree__status">{ summary }</span>
+                <span class="sw-tree__chevron" aria-hidden="true"></span>
+            </button>
+            if *open {
+                <ul class="sw-tree__members">{ for props.members.iter().map(row) }</ul>
+            }
+        </li>
+    }
+}
+
+fn row(component: &Component) -> Html {
+    let status: &ComponentStatus = &component.status;
+    html! {
+        <li class="sw-tree__item">
+            <span class={classes!("sw-icon", format!("sw-icon--{}", tone(status.severity())))} aria-hidden="true"></span>
+            <span class="sw-tree__name">{ component.name.clone() }</span>
+            <span class="sw-tree__status">{ labels::component_status(status).into_owned() }</span>
+        </li>
+    }
+}
