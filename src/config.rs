@@ -95,7 +95,7 @@ pub const SETTINGS: [Setting; 11] = [
         kind: "URL",
         default: "the built-in reference incident",
         example: "https://www.githubstatus.com",
-        description: "A status page's base URL (the widget fetches `/api/v2/summary.json` under it) or the URL of one Statuspage v2 JSON document (any path ending in `.json`).",
+        description: "A status page's base URL (the widget reads `/api/v2/summary.json`, `incidents.json` and `scheduled-maintenances.json` under it, at once, showing the summary first) or the URL of one Statuspage v2 JSON document (any path ending in `.json`).",
     },
     Setting {
         name: "mode",

@@ -79,8 +79,9 @@ impl FeedError {
 }
 
 /// The address(es) to fetch for a `src` value. A URL whose path ends in `.json` is one
-/// document; anything else is a status page's base URL, whose `/api/v2/summary.json` is
-/// fetched.
+/// document; anything else is a status page's base URL, whose `/api/v2/summary.json`
+/// (required, shown first), `incidents.json` (history) and `scheduled-maintenances.json`
+/// are fetched.
 pub fn document_urls(src: &str) -> Vec<String> {
     let src = src.trim();
     let path_end = src.find(['?', '#']).unwrap_or(src.len());
@@ -90,7 +91,10 @@ pub fn document_urls(src: &str) -> Vec<String> {
     }
     let base = path.trim_end_matches('/');
     let api = if base.ends_with("/api/v2") { "" } else { "/api/v2" };
-    vec![format!("{base}{api}/summary.json{rest}")]
+    ["summary", "incidents", "scheduled-maintenances"]
+        .iter()
+        .map(|document| format!("{base}{api}/{document}.json{rest}"))
+        .collect()
 }
 
 /// The reference incident (Autotask PSA "OTP Email delay", 5 Feb 2020) compiled in as real

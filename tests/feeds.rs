@@ -282,15 +282,12 @@ fn broken_input_gives_an_error_never_a_panic() {
 
 #[test]
 fn src_is_a_base_url_or_a_document() {
-    assert_eq!(
-        document_urls("https://www.githubstatus.com"),
-        ["https://www.githubstatus.com/api/v2/summary.json"]
-    );
-    assert_eq!(
-        document_urls("https://status.example.com/"),
-        ["https://status.example.com/api/v2/summary.json"]
-    );
-    assert_eq!(document_urls("https://x.io/api/v2/"), ["https://x.io/api/v2/summary.json"]);
+    let three = |base: &str| {
+        ["summary", "incidents", "scheduled-maintenances"].map(|d| format!("{base}/api/v2/{d}.json")).to_vec()
+    };
+    assert_eq!(document_urls("https://www.githubstatus.com"), three("https://www.githubstatus.com"));
+    assert_eq!(document_urls("https://status.example.com/"), three("https://status.example.com"));
+    assert_eq!(document_urls("https://x.io/api/v2/"), three("https://x.io"));
     assert_eq!(document_urls("/fixtures/a.json"), ["/fixtures/a.json"]);
     assert_eq!(
         document_urls("https://x.io/api/v2/incidents.json?limit=5"),

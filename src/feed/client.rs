@@ -45,6 +45,9 @@ pub struct Options {
 
 type Listener = Rc<dyn Fn(Result<Loaded, Failure>)>;
 
+/// The documents of one read, filled in as they arrive.
+type Reads = Rc<RefCell<Vec<Option<Result<String, (FeedError, Option<f64>)>>>>>;
+
 struct Subscriber {
     id: u32,
     listener: Listener,
@@ -73,7 +76,17 @@ struct PollState {
     tabs: Option<TabLink>,
     /// This tab's claim while it leads; `None` while it follows another tab.
     leading: Option<Claim>,
+    /// The documents of the last complete read (summary first).
+    documents: Vec<String>,
+    /// Reads so far, to refresh the history documents every tenth poll.
+    reads: u32,
+    /// The summary changed on a summary-only poll: read everything next, at once.
+    read_all_next: bool,
 }
+
+/// Polls read only the summary; the history and maintenance documents are read again when
+/// the summary changed, and every this many polls anyway.
+const FULL_READ_EVERY: u32 = 10;
 
 struct TabLink {
     channel: BroadcastChannel,
@@ -407,24 +420,91 @@ impl Poller {
             state.timer = None;
             state.in_flight = Some((controller, watchdog));
         }
-        let poller = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let mut documents = Vec::new();
-            let mut outcome = Ok(());
-            for url in document_urls(&src) {
-                match read_one(&url, &signal, &timed_out, seconds).await {
-                    Ok(text) => documents.push(text),
-                    Err(failure) => {
-                        outcome = Err(failure);
-                        break;
-                    }
+        // The first read takes every document of the src at once; the first (summary.json
+        // for a base URL) is shown as soon as it arrives, the rest when all are in. Later
+        // polls read the summary alone, and the rest only when it changed (or every tenth
+        // poll), so an unchanged page costs its server one request per cycle.
+        let all = document_urls(&src);
+        let full = {
+            let mut state = self.state.borrow_mut();
+            let full = state.documents.len() != all.len()
+                || state.read_all_next
+                || state.reads % FULL_READ_EVERY == 0;
+            state.reads = state.reads.wrapping_add(1);
+            state.read_all_next = false;
+            full
+        };
+        let urls: Vec<String> = if full { all } else { all.into_iter().take(1).collect() };
+        let reads: Reads = Rc::new(RefCell::new(vec![None; urls.len()]));
+        for (index, url) in urls.into_iter().enumerate() {
+            let (poller, reads, signal, timed_out, src) =
+                (self.clone(), reads.clone(), signal.clone(), timed_out.clone(), src.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = read_one(&url, &signal, &timed_out, seconds).await;
+                if let Some(slot) = reads.borrow_mut().get_mut(index) {
+                    *slot = Some(result);
+                }
+                poller.progress(&src, &reads);
+            });
+        }
+    }
+
+    /// One document arrived: show the first one early, finish when all are in. Only the
+    /// first document is required; a missing history or maintenance list (a page that does
+    /// not serve them) is logged and left out.
+    fn progress(self: &Rc<Self>, src: &str, reads: &Reads) {
+        if self.state.borrow().in_flight.is_none() {
+            return; // stopped while reading
+        }
+        let reads = reads.borrow();
+        let all_in = reads.iter().all(Option::is_some);
+        if !all_in {
+            if let (Some(Some(Ok(first))), true) = (reads.first(), reads.len() > 1) {
+                self.show_early(first);
+            }
+            return;
+        }
+        self.state.borrow_mut().in_flight = None;
+        let mut documents = Vec::new();
+        let mut outcome = Ok(());
+        for (index, read) in reads.iter().flatten().enumerate() {
+            match read {
+                Ok(text) => documents.push(text.clone()),
+                Err(failure) if index == 0 => outcome = Err(failure.clone()),
+                Err((error, _)) => {
+                    web_sys::console::warn_1(&format!("status-widget: left out: {error}").into())
                 }
             }
-            if poller.state.borrow_mut().in_flight.take().is_none() {
-                return; // stopped while reading
-            }
-            poller.finish(&src, outcome.map(|()| documents));
-        });
+        }
+        let summary_only = reads.len() == 1 && self.state.borrow().documents.len() > 1;
+        drop(reads);
+        if let (true, Ok(())) = (summary_only, &outcome) {
+            // Keep the history read before; if the summary moved on, read it all next.
+            let mut state = self.state.borrow_mut();
+            let changed = state.documents.first() != documents.first();
+            documents.extend(state.documents.iter().skip(1).cloned());
+            state.read_all_next = changed;
+        }
+        self.finish(src, outcome.map(|()| documents));
+        if self.state.borrow().read_all_next {
+            self.read_now();
+        }
+    }
+
+    /// Delivers the first document at once, over what is already shown, when it changes the
+    /// picture (the banner should not wait for a long incident history).
+    fn show_early(&self, first: &str) {
+        let Ok((_, summary)) = decode(first.as_bytes()) else { return };
+        let early = {
+            let state = self.state.borrow();
+            let base = state.latest.as_ref().map(|l| (*l.snapshot).clone()).unwrap_or_default();
+            let merged = base.clone().merge(summary);
+            (merged != base).then(|| Loaded::new(merged, time::now(), false))
+        };
+        if let Some(early) = early {
+            self.state.borrow_mut().latest = Some(early.clone());
+            self.deliver(Ok(early));
+        }
     }
 
     fn finish(self: &Rc<Self>, src: &str, outcome: Result<Vec<String>, (FeedError, Option<f64>)>) {
@@ -446,6 +526,7 @@ impl Poller {
                 return Ok(None);
             }
             let snapshot = merge(&documents).map_err(|error| (error, None))?;
+            self.state.borrow_mut().documents = documents.clone();
             if leading {
                 if let Some(entry) = cache::encode(now, &documents) {
                     storage::write(&cache::key(src), &entry);

@@ -269,3 +269,33 @@ test('tabs of one origin share one poller, and hand over when the leader hides o
   assert.deepEqual(uncaught, []);
   await context.close();
 });
+
+test('a base URL reads summary, history and maintenances at once, and shows the summary without waiting', async () => {
+  server.fault('slowhistory', 'history-hangs');
+  const before = server.requests.get('slowhistory') ?? 0;
+  const { page, context, uncaught } = await host('slow.html', '<status-widget id="w" src="/faults/slowhistory" poll="0" timeout="3"></status-widget>');
+  // The banner comes from summary.json while incidents.json is still hanging.
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sw-banner__overall'), null, { timeout: 2500 });
+  assert.equal(await shadowText(page, 'w', '.sw-banner__overall'), 'Minor Service Outage');
+  assert.equal((server.requests.get('slowhistory') ?? 0) - before, 3, 'all three documents requested at once');
+  // When the history times out it is left out; the widget does not turn into an error.
+  await sleep(3500);
+  assert.equal(await shadowText(page, 'w', '.sw-banner__overall'), 'Minor Service Outage');
+  assert.equal(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sw-error')), null);
+  assert.deepEqual(uncaught, []);
+  await context.close();
+});
+
+test('polling a base URL reads only the summary while it is unchanged', async () => {
+  server.fault('basepoll', 'ok');
+  const { page, context, uncaught } = await host('basepoll.html', '<status-widget id="w" src="/faults/basepoll" poll="1"></status-widget>');
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sw-banner__overall'));
+  await sleep(300);
+  assert.equal(server.requests.get('basepoll'), 3, 'first read: summary, incidents, maintenances');
+  const start = server.requests.get('basepoll');
+  await sleep(3300);
+  const polled = server.requests.get('basepoll') - start;
+  assert.ok(polled >= 2 && polled <= 4, `${polled} requests in 3.3 s at 1 s: the summary alone`);
+  assert.deepEqual(uncaught, []);
+  await context.close();
+});

@@ -73,8 +73,9 @@ const GOOD = ['statuspage/github_summary_2022-11_sergeyshevch-statuspage-exporte
  *   huge          200 with a 10 MB body, chunked (no Content-Length)
  *   nocors        the good feed without Access-Control-Allow-Origin
  *   flap          good and 500 in turn
+ *   history-hangs the good feed, except incidents.json, which never answers
  */
-async function fault(mode, count, res) {
+async function fault(mode, count, res, url) {
   const good = async (i = 0) => readFile(join(fixturesDir, GOOD[i]));
   const [kind, a, b] = mode.split(':');
   const json = { 'Content-Type': 'application/json; charset=utf-8' };
@@ -96,6 +97,7 @@ async function fault(mode, count, res) {
       res.removeHeader('Access-Control-Allow-Origin');
       return res.writeHead(200, json).end(await good());
     case 'flap': return count % 2 ? res.writeHead(500).end('error\n') : res.writeHead(200, json).end(await good());
+    case 'history-hangs': return url.includes('incidents.json') ? undefined : res.writeHead(200, json).end(await good());
     default: return res.writeHead(400).end(`unknown fault mode ${mode}\n`);
   }
 }
@@ -124,7 +126,7 @@ export function startServer({ port = 0, root = join(repo, 'dist'), extra = [] } 
       const name = faulty[1];
       const count = requests.get(name) ?? 0;
       requests.set(name, count + 1);
-      return fault(modes.get(name) ?? 'ok', count, res);
+      return fault(modes.get(name) ?? 'ok', count, res, req.url);
     }
     try {
       const { pathname } = new URL(req.url, 'http://127.0.0.1');
