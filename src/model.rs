@@ -230,6 +230,17 @@ pub struct Update {
     pub affected: Vec<AffectedComponent>,
 }
 
+/// A root-cause analysis found in an incident.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RootCause<'a> {
+    /// Untrusted text from the feed.
+    pub body: &'a str,
+    /// When it was published (or last edited).
+    pub published: Option<Time>,
+    /// The `postmortem` update it comes from, which the timeline then leaves out.
+    pub update_id: Option<&'a str>,
+}
+
 /// The planned window of a scheduled maintenance.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Schedule {
@@ -319,6 +330,32 @@ impl Incident {
             (false, Severity::None) if self.is_active() => Severity::Minor,
             (_, severity) => severity,
         }
+    }
+
+    /// The root-cause write-up, if the feed has one: the `postmortem_body`, else the latest
+    /// update with status `postmortem`, else a resolved update edited more than an hour
+    /// after it was posted (GitHub adds its analysis that way). With when it was published.
+    pub fn root_cause(&self) -> Option<RootCause<'_>> {
+        if let Some(postmortem) = &self.postmortem {
+            return Some(RootCause {
+                body: &postmortem.body,
+                published: postmortem.published_at,
+                update_id: None,
+            });
+        }
+        let written =
+            self.updates.iter().find(|u| u.status == Status::Postmortem && !u.body.trim().is_empty());
+        if let Some(update) = written {
+            return Some(RootCause { body: &update.body, published: update.at, update_id: Some(&update.id) });
+        }
+        self.updates
+            .iter()
+            .filter(|u| u.status == Status::Resolved)
+            .find(|u| match (u.created_at, u.updated_at) {
+                (Some(created), Some(edited)) => (edited - created).num_minutes() > 60,
+                _ => false,
+            })
+            .map(|u| RootCause { body: &u.body, published: u.updated_at, update_id: None })
     }
 
     /// Names of the components it touches: the incident's own list, else the newest update

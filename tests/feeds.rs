@@ -334,3 +334,12 @@ fn component_trees_put_trouble_first() {
     assert_eq!(first.members.len(), 13);
     assert_eq!(first.worst, Severity::Minor);
 }
+
+#[test]
+fn github_adds_root_causes_by_editing_the_resolved_update() {
+    let Some((_, s)) = shared("github_incidents_50_2026-07_gitdown.json") else { return };
+    let with = s.incidents.iter().filter(|i| i.root_cause().is_some()).count();
+    assert!(with >= 10, "only {with} of 50 incidents have a root cause");
+    let first = s.incidents.iter().find_map(|i| i.root_cause()).unwrap();
+    assert!(first.update_id.is_none() && first.published.is_some());
+}

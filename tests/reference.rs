@@ -207,3 +207,14 @@ fn announcements_say_what_happened_once() {
     );
     assert_eq!(say("2020-02-05T09:40:00Z", "2020-02-05T09:50:00Z"), None, "nothing new, nothing said");
 }
+
+#[test]
+fn root_causes_are_found_where_feeds_put_them() {
+    let full = reference().unwrap();
+    let rca = full.incidents[0].root_cause().expect("the reference has a postmortem update");
+    assert!(rca.body.starts_with("Start and End Date/Time (UTC):"));
+    assert_eq!(rca.published, Some(at("2020-03-10T17:27:00Z")));
+    assert_eq!(rca.update_id, Some("otpupd000008"));
+    // Not yet published while the incident was live.
+    assert!(full.as_of(at("2020-02-05T16:00:00Z")).incidents[0].root_cause().is_none());
+}

@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::badge::Badge;
+use super::body_text::BodyText;
 use super::show_more::ShowMore;
 use super::tone;
 use super::update_entry::UpdateEntry;
@@ -32,8 +33,15 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
     let incident = &props.incident;
     let tz = &*props.times;
     let all_updates = use_state(|| false);
-    let shown_updates = if *all_updates { incident.updates.len() } else { FIRST_UPDATES };
-    let hidden_updates = incident.updates.len().saturating_sub(shown_updates);
+    let root_cause = incident.root_cause();
+    // The write-up shows once, as the root cause, not again in the timeline.
+    let timeline: Vec<&crate::model::Update> = incident
+        .updates
+        .iter()
+        .filter(|u| root_cause.as_ref().and_then(|r| r.update_id) != Some(u.id.as_str()))
+        .collect();
+    let shown_updates = if *all_updates { timeline.len() } else { FIRST_UPDATES };
+    let hidden_updates = timeline.len().saturating_sub(shown_updates);
     let began = incident.began();
     let ended = incident.resolved_at.or_else(|| {
         // Closed without a resolved_at: the first closing update ends it.
@@ -78,9 +86,20 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
             if !names.is_empty() {
                 <p class="sw-incident__components">{ format!("Affected: {}", names.join(", ")) }</p>
             }
+            { for root_cause.map(|rca| html! {
+                <section class="sw-rootcause">
+                    <h4 class="sw-rootcause__title">{ "Root cause" }</h4>
+                    { for rca.published.map(|at| html! {
+                        <p class="sw-rootcause__published">
+                            { "Published " }<time datetime={time::machine(at)}>{ time::local(at, tz) }</time>
+                        </p>
+                    }) }
+                    <BodyText text={AttrValue::from(rca.body.to_owned())} />
+                </section>
+            }) }
             <ol class="sw-timeline" aria-label="Updates, newest first">
-                { for incident.updates.iter().take(shown_updates).map(|update| html! {
-                    <UpdateEntry key={update.id.clone()} update={update.clone()} now={props.now} times={props.times.clone()} />
+                { for timeline.iter().take(shown_updates).map(|update| html! {
+                    <UpdateEntry key={update.id.clone()} update={(*update).clone()} now={props.now} times={props.times.clone()} />
                 }) }
             </ol>
             if hidden_updates > 0 {

@@ -169,3 +169,15 @@ test('page mode lists every component as a tree, troubled groups first and open'
   assert.deepEqual(duo.problems, []);
   await duo.close();
 });
+
+test('a published root cause shows once, above the timeline, with its date', async () => {
+  const { page, problems, close } = await open('?now=live&locale=en-GB');
+  const rca = page.locator('.sw-rootcause');
+  assert.equal(await rca.count(), 1);
+  assert.equal(await rca.locator('.sw-rootcause__published').textContent(), 'Published 10 Mar 2020, 17:27 UTC');
+  assert.match(await rca.locator('.sw-text').textContent(), /Root Cause Analysis:/);
+  assert.equal(await page.locator('.sw-update').count(), 7, 'the seven updates; the write-up is not repeated');
+  await page.screenshot({ path: join(SHOTS, 'root-cause.png'), clip: { x: 0, y: 0, width: 900, height: 800 } });
+  assert.deepEqual(problems, []);
+  await close();
+});
