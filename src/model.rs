@@ -492,6 +492,18 @@ impl Snapshot {
         active
     }
 
+    /// Maintenances announced but not started whose window begins within `days` days after
+    /// `now` (or has begun without the page marking it started), soonest first.
+    pub fn upcoming(&self, now: Time, days: i64) -> Vec<&Incident> {
+        let horizon = now + chrono::TimeDelta::days(days);
+        self.maintenances
+            .iter()
+            .filter(|m| m.status == Status::Scheduled)
+            .filter(|m| m.schedule.as_ref().and_then(|s| s.starts).is_some_and(|starts| starts <= horizon))
+            .filter(|m| m.schedule.as_ref().and_then(|s| s.ends).is_none_or(|ends| ends >= now))
+            .collect()
+    }
+
     /// The overall status: the page's own when it states one (never from incident impact:
     /// real pages show impact `major` with indicator `minor`), else worked out from
     /// components, else from whether any incident is active.

@@ -218,3 +218,18 @@ fn root_causes_are_found_where_feeds_put_them() {
     // Not yet published while the incident was live.
     assert!(full.as_of(at("2020-02-05T16:00:00Z")).incidents[0].root_cause().is_none());
 }
+
+#[test]
+fn upcoming_maintenance_within_a_week() {
+    let full = reference().unwrap();
+    let announced = full.as_of(at("2020-02-01T12:00:00Z"));
+    let upcoming = announced.upcoming(at("2020-02-01T12:00:00Z"), 7);
+    assert_eq!(upcoming.len(), 1);
+    assert_eq!(upcoming[0].name, "Autotask PSA email DKIM changes");
+    assert!(announced.upcoming(at("2020-02-01T12:00:00Z"), 2).is_empty(), "starts in 3 days");
+    assert!(
+        full.as_of(at("2020-01-28T00:00:00Z")).upcoming(at("2020-01-28T00:00:00Z"), 7).is_empty(),
+        "not announced yet"
+    );
+    assert!(full.upcoming(at("2020-02-06T00:00:00Z"), 7).is_empty(), "completed");
+}

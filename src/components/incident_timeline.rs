@@ -59,11 +59,16 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
         _ => None,
     };
     let window = incident.schedule.as_ref().and_then(|s| {
-        let start = time::local(s.starts?, tz);
-        Some(match s.ends {
+        let starts = s.starts?;
+        let start = time::local(starts, tz);
+        let mut words = match s.ends {
             Some(end) => format!("Scheduled {start} – {}", time::local(end, tz)),
             None => format!("Scheduled from {start}"),
-        })
+        };
+        if incident.status == crate::model::Status::Scheduled && starts > props.now {
+            words.push_str(&format!(" · starts {}", time::relative(starts, props.now)));
+        }
+        Some(words)
     });
     let names = incident.component_names();
     let link = incident.shortlink.as_deref().and_then(text::http_url);
@@ -110,7 +115,7 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
             }
             { for link.map(|href| html! {
                 <a class="sw-incident__link" {href} target="_blank" rel="noopener noreferrer nofollow">
-                    { "View this incident on the status page" }
+                    { if incident.is_maintenance() { "View this maintenance on the status page" } else { "View this incident on the status page" } }
                 </a>
             }) }
         </section>

@@ -11,6 +11,9 @@ use crate::model::{Snapshot, Time};
 use crate::text;
 use crate::time::TimeStyle;
 
+/// How far ahead scheduled maintenance is listed, in days.
+const UPCOMING_DAYS: i64 = 7;
+
 /// Incidents shown before "Show N more incidents".
 const FIRST_INCIDENTS: usize = 5;
 
@@ -45,6 +48,7 @@ pub fn Panel(props: &PanelProps) -> Html {
     let nothing_active = active.is_empty();
     let shown: Vec<_> = if nothing_active { snapshot.incidents.iter().take(1).collect() } else { active };
     let troubled = snapshot.troubled_components();
+    let upcoming = snapshot.upcoming(props.now, UPCOMING_DAYS);
     let heading = match (shown.is_empty(), nothing_active) {
         // A components-only feed says nothing about incidents; the list above speaks for it.
         (true, _) if !troubled.is_empty() || props.page => None,
@@ -102,6 +106,19 @@ pub fn Panel(props: &PanelProps) -> Html {
                     let all_incidents = all_incidents.clone();
                     Callback::from(move |()| all_incidents.set(true))
                 }} />
+            }
+            if !upcoming.is_empty() {
+                <section class="sw-upcoming">
+                    <h3 class="sw-upcoming__title">{ "Scheduled maintenance" }</h3>
+                    { for upcoming.iter().map(|maintenance| html! {
+                        <IncidentTimeline
+                            key={maintenance.id.clone()}
+                            incident={(*maintenance).clone()}
+                            now={props.now}
+                            times={props.times.clone()}
+                        />
+                    }) }
+                </section>
             }
             if props.page {
                 <ComponentTree snapshot={snapshot.clone()} />

@@ -181,3 +181,14 @@ test('a published root cause shows once, above the timeline, with its date', asy
   assert.deepEqual(problems, []);
   await close();
 });
+
+test('scheduled maintenance in the coming week is listed with its window and a countdown', async () => {
+  const { page, problems, close } = await open('?now=2020-02-04T12:00:00Z&locale=en-GB&time-zone=UTC');
+  const upcoming = page.locator('.sw-upcoming');
+  assert.equal(await upcoming.locator('.sw-incident__name').textContent(), 'Autotask PSA email DKIM changes');
+  assert.match(await upcoming.locator('.sw-incident__facts').textContent(),
+    /Scheduled 4 Feb 2020, 20:00 UTC – 5 Feb 2020, 04:00 UTC · starts in 8 h/);
+  await page.screenshot({ path: join(SHOTS, 'upcoming-maintenance.png'), clip: { x: 0, y: 0, width: 900, height: 700 } });
+  assert.deepEqual(problems, []);
+  await close();
+});
