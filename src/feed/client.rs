@@ -387,14 +387,13 @@ impl Poller {
     /// timeout.
     fn options(&self) -> Options {
         let state = self.state.borrow();
-        let poll =
-            state.subscribers.iter().map(|s| s.options.poll).filter(|p| *p > 0.0).fold(0.0, |a: f64, p| {
-                if a == 0.0 {
-                    p
-                } else {
-                    a.min(p)
-                }
-            });
+        let poll = state
+            .subscribers
+            .iter()
+            .map(|s| s.options.poll)
+            .filter(|p| *p > 0.0)
+            .reduce(f64::min)
+            .unwrap_or(0.0);
         let timeout = state.subscribers.iter().map(|s| s.options.timeout).fold(0.0, f64::max);
         Options { poll, timeout }
     }
