@@ -59,6 +59,10 @@ pub struct Config {
     pub dismissible: bool,
     /// Start with the timeline open.
     pub expanded: bool,
+    /// Days of resolved incidents listed as history; 0 lists none.
+    pub history_days: u32,
+    /// How many days ahead scheduled maintenance is announced; 0 announces none.
+    pub maintenance_days: u32,
 }
 
 impl Default for Config {
@@ -89,13 +93,13 @@ pub const DEFAULT_POLL_SECONDS: f64 = 60.0;
 pub const DEFAULT_TIMEOUT_SECONDS: f64 = 10.0;
 
 /// Every setting the widget reads, in the order the README lists them.
-pub const SETTINGS: [Setting; 11] = [
+pub const SETTINGS: [Setting; 13] = [
     Setting {
         name: "src",
-        kind: "URL",
+        kind: "URL, or several separated by spaces",
         default: "the built-in reference incident",
         example: "https://www.githubstatus.com",
-        description: "A status page's base URL (the widget reads `/api/v2/summary.json`, `incidents.json` and `scheduled-maintenances.json` under it, at once, showing the summary first) or the URL of one Statuspage v2 JSON document (any path ending in `.json`).",
+        description: "A status page's base URL (the widget reads `/api/v2/summary.json`, `incidents.json` and `scheduled-maintenances.json` under it, at once, showing the summary first) or the URL of one Statuspage v2 JSON document (any path ending in `.json`). Several URLs separated by spaces are shown as one picture: the worst status of them all, each incident and component labelled with its page's name, and a source that fails reported by name while the others stay.",
     },
     Setting {
         name: "mode",
@@ -109,7 +113,7 @@ pub const SETTINGS: [Setting; 11] = [
         kind: "comma-separated names or ids",
         default: "all components",
         example: "UK 2 (United Kingdom), America East",
-        description: "Shows only these components and the incidents that touch them; the overall status is worked out from them. Case-insensitive; a group name includes its children.",
+        description: "Shows only these components and the incidents that touch them; the overall status is worked out from them. Case-insensitive; a group name includes its children; with several sources, a page's name includes all of that page.",
     },
     Setting {
         name: "locale",
@@ -167,9 +171,45 @@ pub const SETTINGS: [Setting; 11] = [
         example: "true",
         description: "Opens the timeline on first render.",
     },
+    Setting {
+        name: "history-days",
+        kind: "whole days (0 = none)",
+        default: "14",
+        example: "30",
+        description: "Resolved incidents of this many days (today included) are listed by day under the timeline, newest first, each opening to its updates; a day without any says \"No incidents reported\".",
+    },
+    Setting {
+        name: "maintenance-days",
+        kind: "whole days (0 = none)",
+        default: "7",
+        example: "14",
+        description: "Scheduled maintenance starting within this many days is announced with its window and a countdown. Maintenance under way always shows, in the banner too.",
+    },
 ];
 
 impl Config {
+    /// The feeds to read: each address in `src` (separated by spaces), or `[None]` for the
+    /// built-in reference incident.
+    pub fn sources(&self) -> Vec<Option<String>> {
+        match &self.src {
+            Some(src) => src.split_whitespace().map(|s| Some(s.to_owned())).collect(),
+            None => vec![None],
+        }
+    }
+
+    /// What each source is called until its page names itself: its address's host (or the
+    /// address itself, when relative).
+    pub fn source_labels(&self) -> Vec<String> {
+        // A relative address (same site) is its own best name.
+        let host = |url: &str| match url.split_once("://") {
+            Some((_, rest)) => {
+                rest.split(['/', '?', '#']).next().filter(|h| !h.is_empty()).unwrap_or(url).to_owned()
+            }
+            None => url.to_owned(),
+        };
+        self.sources().iter().map(|s| s.as_deref().map_or_else(|| "reference".to_owned(), host)).collect()
+    }
+
     /// Reads settings through `lookup` (attribute or query-parameter access). Invalid values
     /// fall back to the default with a warning, returned for the console.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> (Config, Vec<String>) {
@@ -224,6 +264,15 @@ impl Config {
             0.0 => DEFAULT_TIMEOUT_SECONDS,
             t => t,
         };
+        let mut days = |name: &str, default: u32| match read(name) {
+            None => default,
+            Some(v) => v.parse::<u32>().ok().filter(|d| *d <= 3660).unwrap_or_else(|| {
+                invalid(name, &v, &default.to_string());
+                default
+            }),
+        };
+        let history_days = days("history-days", 14);
+        let maintenance_days = days("maintenance-days", 7);
         let mut flag = |name: &str| match read(name).as_deref() {
             None | Some("false") => false,
             Some("" | "true") => true,
@@ -250,6 +299,8 @@ impl Config {
             now,
             dismissible,
             expanded,
+            history_days,
+            maintenance_days,
         };
         (config, warnings)
     }

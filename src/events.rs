@@ -62,6 +62,8 @@ pub enum WidgetEvent {
         description: Option<String>,
         /// The indicator before, or `None` for the first picture.
         previous: Option<String>,
+        /// The status page's name (several pages' names joined with " · ").
+        page: Option<String>,
     },
     /// An incident or maintenance became active.
     IncidentOpen(IncidentDetail),
@@ -103,10 +105,11 @@ impl WidgetEvent {
     pub fn detail(&self) -> Vec<(&'static str, DetailValue)> {
         use DetailValue::{Flag, Text};
         match self {
-            WidgetEvent::StatusChange { indicator, description, previous } => vec![
+            WidgetEvent::StatusChange { indicator, description, previous, page } => vec![
                 ("indicator", Text(indicator.clone())),
                 ("description", description.clone().into()),
                 ("previous", previous.clone().into()),
+                ("page", page.clone().into()),
             ],
             WidgetEvent::IncidentOpen(i)
             | WidgetEvent::IncidentUpdate(i)
@@ -135,6 +138,7 @@ pub fn changes(before: Option<&Snapshot>, after: &Snapshot) -> Vec<WidgetEvent> 
             indicator: overall.indicator.as_str().to_owned(),
             description: overall.description,
             previous: None,
+            page: after.page.name.clone(),
         }];
     };
     let mut events = Vec::new();
@@ -144,6 +148,7 @@ pub fn changes(before: Option<&Snapshot>, after: &Snapshot) -> Vec<WidgetEvent> 
             indicator: overall.indicator.as_str().to_owned(),
             description: overall.description,
             previous: Some(previous.indicator.as_str().to_owned()),
+            page: after.page.name.clone(),
         });
     }
     let was_active = before.active();

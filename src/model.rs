@@ -6,7 +6,7 @@
 //! fails a parse and can still be shown. [`Snapshot::as_of`] gives the picture at an instant,
 //! which serves the replay demo and deterministic tests.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// Every instant in the model is UTC; feeds with offsets are converted on decode.
 pub type Time = DateTime<Utc>;
@@ -196,6 +196,8 @@ pub struct Component {
     pub only_show_if_degraded: bool,
     /// Whether the page features it.
     pub showcase: bool,
+    /// Which status page it comes from, when the widget shows several.
+    pub source: Option<String>,
 }
 
 /// A component named by an incident or an update.
@@ -288,6 +290,8 @@ pub struct Incident {
     pub schedule: Option<Schedule>,
     /// Root-cause write-up from `postmortem_body`, when present.
     pub postmortem: Option<Postmortem>,
+    /// Which status page it comes from, when the widget shows several.
+    pub source: Option<String>,
 }
 
 impl Incident {
@@ -314,6 +318,16 @@ impl Incident {
             .or(self.started_at)
             .or(self.created_at)
             .or(earliest_update)
+    }
+
+    /// When it ended: `resolved_at`, else, once closed, the first closing update.
+    pub fn ended(&self) -> Option<Time> {
+        self.resolved_at.or_else(|| {
+            self.status
+                .is_closed()
+                .then(|| self.updates.iter().rev().find(|u| u.status.is_closed())?.at)
+                .flatten()
+        })
     }
 
     /// The latest moment anything about it was posted, used to pick between two copies.
@@ -400,6 +414,16 @@ pub struct ComponentEntry<'a> {
     pub worst: Severity,
 }
 
+/// One day of the incident history: its date in the reader's zone and the incidents that
+/// began on it, newest first (empty: "No incidents reported").
+#[derive(Clone, Debug, PartialEq)]
+pub struct HistoryDay<'a> {
+    /// The calendar day.
+    pub date: NaiveDate,
+    /// Incidents that began that day and are over, newest first.
+    pub incidents: Vec<&'a Incident>,
+}
+
 /// Where the overall indicator came from, so the view can word it honestly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OverallSource {
@@ -441,6 +465,64 @@ impl Snapshot {
         merge_by_id(&mut self.maintenances, other.maintenances);
         self.sort();
         self
+    }
+
+    /// Marks everything in the picture as coming from the status page called `label`.
+    pub fn labelled(mut self, label: &str) -> Snapshot {
+        for component in &mut self.components {
+            component.source = Some(label.to_owned());
+        }
+        for incident in self.incidents.iter_mut().chain(&mut self.maintenances) {
+            incident.source = Some(label.to_owned());
+        }
+        self
+    }
+
+    /// One picture of several status pages (each already [`labelled`](Snapshot::labelled)):
+    /// their components side by side, their incidents and maintenances together. The overall
+    /// status is the worst of the pages' own; the page name lists them all.
+    pub fn combine(parts: Vec<Snapshot>) -> Snapshot {
+        let names: Vec<String> = parts.iter().filter_map(|p| p.page.name.clone()).collect();
+        let zones: Vec<&Option<String>> = parts.iter().map(|p| &p.page.time_zone).collect();
+        let same_zone = zones.windows(2).all(|w| matches!(w, [a, b] if a == b));
+        // Each page's overall status by its own rules (GitHub states "minor" with a component
+        // in partial outage); the worst of them stands for all.
+        let status = parts
+            .iter()
+            .map(Snapshot::overall)
+            .max_by_key(|o| o.indicator.severity())
+            .map(|o| PageStatus { indicator: o.indicator, description: o.description });
+        let mut combined = Snapshot {
+            page: Page {
+                name: (!names.is_empty()).then(|| names.join(" · ")),
+                time_zone: if same_zone { zones.first().and_then(|z| (*z).clone()) } else { None },
+                updated_at: parts.iter().filter_map(|p| p.page.updated_at).max(),
+                ..Page::default()
+            },
+            status,
+            ..Snapshot::default()
+        };
+        for part in parts {
+            combined.components.extend(part.components);
+            combined.incidents.extend(part.incidents);
+            combined.maintenances.extend(part.maintenances);
+        }
+        combined.sort();
+        combined
+    }
+
+    /// The status pages the picture comes from, in order, when it combines several.
+    pub fn sources(&self) -> Vec<&str> {
+        let mut sources: Vec<&str> = Vec::new();
+        let labels = self.components.iter().filter_map(|c| c.source.as_deref());
+        let labels =
+            labels.chain(self.incidents.iter().chain(&self.maintenances).filter_map(|i| i.source.as_deref()));
+        for label in labels {
+            if !sources.contains(&label) {
+                sources.push(label);
+            }
+        }
+        sources
     }
 
     /// Puts incidents newest first and maintenances soonest first (the model's invariant).
@@ -502,6 +584,28 @@ impl Snapshot {
             .filter(|m| m.schedule.as_ref().and_then(|s| s.starts).is_some_and(|starts| starts <= horizon))
             .filter(|m| m.schedule.as_ref().and_then(|s| s.ends).is_none_or(|ends| ends >= now))
             .collect()
+    }
+
+    /// The incident history a status page shows: the `days` calendar days up to and including
+    /// `now`'s (days as `day_of` reckons them, i.e. in the reader's zone), newest first, each
+    /// with the incidents that began on it and are no longer active, newest first. Every day
+    /// is listed, with or without incidents; maintenances are not part of it.
+    pub fn history(&self, now: Time, days: u32, day_of: impl Fn(Time) -> NaiveDate) -> Vec<HistoryDay<'_>> {
+        let today = day_of(now);
+        let mut history: Vec<HistoryDay<'_>> = today
+            .iter_days()
+            .rev()
+            .take(days as usize)
+            .map(|date| HistoryDay { date, incidents: Vec::new() })
+            .collect();
+        // `incidents` is newest first already, so each day's list is too.
+        for incident in self.incidents.iter().filter(|i| !i.is_active()) {
+            let Some(date) = incident.began().filter(|b| *b <= now).map(&day_of) else { continue };
+            if let Some(day) = history.iter_mut().find(|d| d.date == date) {
+                day.incidents.push(incident);
+            }
+        }
+        history
     }
 
     /// The overall status: the page's own when it states one (never from incident impact:
@@ -574,8 +678,14 @@ impl Snapshot {
         if terms.is_empty() {
             return self.clone();
         }
+        let names_source = |source: &Option<String>| {
+            source.as_deref().is_some_and(|s| terms.iter().any(|t| t.eq_ignore_ascii_case(s.trim())))
+        };
         let wanted = |c: &Component| {
-            terms.iter().any(|t| t.eq_ignore_ascii_case(&c.id) || t.eq_ignore_ascii_case(c.name.trim()))
+            names_source(&c.source)
+                || terms
+                    .iter()
+                    .any(|t| t.eq_ignore_ascii_case(&c.id) || t.eq_ignore_ascii_case(c.name.trim()))
         };
         let mut ids: Vec<&str> =
             self.components.iter().filter(|c| wanted(c)).map(|c| c.id.as_str()).collect();
@@ -605,6 +715,9 @@ impl Snapshot {
             i
         };
         let keep = |i: &Incident| {
+            if names_source(&i.source) {
+                return true;
+            }
             let named = i.components.iter().chain(i.updates.iter().flat_map(|u| &u.affected));
             let mut named = named.peekable();
             named.peek().is_none() || named.any(&touches)

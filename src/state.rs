@@ -17,13 +17,48 @@ pub struct Loaded {
     pub checked: Rc<Cell<Time>>,
     /// Painted from the browser's saved copy, not yet confirmed by the network.
     pub cached: bool,
+    /// The other sources' read times, when the picture combines several status pages.
+    pub also_checked: Vec<Rc<Cell<Time>>>,
 }
 
 impl Loaded {
     /// A picture read just now at `at`.
     pub fn new(snapshot: Snapshot, at: Time, cached: bool) -> Loaded {
-        Loaded { snapshot: Rc::new(snapshot), checked: Rc::new(Cell::new(at)), cached }
+        Loaded {
+            snapshot: Rc::new(snapshot),
+            checked: Rc::new(Cell::new(at)),
+            cached,
+            also_checked: Vec::new(),
+        }
     }
+
+    /// When the picture was last confirmed: for several sources, the least recent of them.
+    pub fn checked_at(&self) -> Time {
+        self.also_checked.iter().map(|c| c.get()).fold(self.checked.get(), Time::min)
+    }
+
+    /// Several sources' pictures as one, each labelled with its `label`.
+    pub fn combine(parts: &[(&str, &Loaded)]) -> Option<Loaded> {
+        let (_, first) = parts.first()?;
+        let snapshots = parts.iter().map(|(label, l)| (*l.snapshot).clone().labelled(label)).collect();
+        Some(Loaded {
+            snapshot: Rc::new(Snapshot::combine(snapshots)),
+            checked: first.checked.clone(),
+            cached: parts.iter().any(|(_, l)| l.cached),
+            also_checked: parts.iter().skip(1).map(|(_, l)| l.checked.clone()).collect(),
+        })
+    }
+}
+
+/// One source's own standing, when the widget shows several.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    /// What the reader sees it called: the page's name once known, else the address's host.
+    pub label: String,
+    /// Where its reading stands.
+    pub load: Load,
+    /// Its refreshes are failing while its older data stays on screen.
+    pub failure: Option<Failure>,
 }
 
 /// A failed read, and since when reads have been failing.
@@ -59,13 +94,15 @@ pub struct State {
     pub dismissed: bool,
     /// Reads are failing while older data stays on screen.
     pub failure: Option<Failure>,
+    /// Each source's standing, when `src` names several (empty for one).
+    pub sources: Vec<Source>,
 }
 
 /// What can happen to the state.
 #[derive(Clone, Debug)]
 pub enum Action {
-    /// A read finished with new data, or failed.
-    Fetched(Result<Loaded, Failure>),
+    /// A read of source number `.0` finished with new data, or failed.
+    Fetched(usize, Result<Loaded, Failure>),
     /// The banner was activated.
     Toggle,
     /// Close the timeline.
@@ -79,23 +116,77 @@ pub enum Action {
 }
 
 impl State {
-    /// The state before anything loaded.
-    pub fn new(pinned: Option<Time>, expanded: bool) -> State {
-        State { load: Load::Loading, expanded, pinned, dismissed: false, failure: None }
+    /// The state before anything loaded, for sources called `labels` (one source: any one
+    /// label, or none).
+    pub fn new(pinned: Option<Time>, expanded: bool, labels: &[String]) -> State {
+        let sources = if labels.len() > 1 {
+            let source = |label: &String| Source { label: label.clone(), load: Load::Loading, failure: None };
+            labels.iter().map(source).collect()
+        } else {
+            Vec::new()
+        };
+        State { load: Load::Loading, expanded, pinned, dismissed: false, failure: None, sources }
+    }
+
+    /// Sources that cannot be read right now, with their latest error and whether their
+    /// older data is still shown.
+    pub fn failing_sources(&self) -> Vec<(&str, &Failure, bool)> {
+        self.sources
+            .iter()
+            .filter_map(|s| match &s.load {
+                Load::Failed(f) => Some((s.label.as_str(), f, false)),
+                _ => s.failure.as_ref().map(|f| (s.label.as_str(), f, true)),
+            })
+            .collect()
+    }
+
+    /// Works out the widget's picture from its sources: every source read so far combined;
+    /// an error only when all of them failed; loading while none has answered yet.
+    fn combine_sources(&mut self) {
+        let ready: Vec<(&str, &Loaded)> = self
+            .sources
+            .iter()
+            .filter_map(|s| match &s.load {
+                Load::Ready(loaded) => Some((s.label.as_str(), loaded)),
+                _ => None,
+            })
+            .collect();
+        self.load = match Loaded::combine(&ready) {
+            Some(loaded) => Load::Ready(loaded),
+            None => {
+                let first_failure = self.sources.iter().find_map(|s| match &s.load {
+                    Load::Failed(f) => Some(f.clone()),
+                    _ => None,
+                });
+                let all_failed = self.sources.iter().all(|s| matches!(s.load, Load::Failed(_)));
+                match first_failure {
+                    Some(failure) if all_failed => Load::Failed(failure),
+                    _ => Load::Loading,
+                }
+            }
+        };
+        // Per-source failures are reported by name; the single-source notice stays quiet.
+        self.failure = None;
     }
 
     /// The state after `action`.
     pub fn reduce(&self, action: Action) -> State {
         let mut next = self.clone();
         match action {
-            Action::Fetched(Ok(loaded)) => {
-                next.load = Load::Ready(loaded);
-                next.failure = None;
-            }
-            // A failed refresh keeps the last good data; only a first failure shows an error.
-            Action::Fetched(Err(failure)) => match next.load {
-                Load::Ready(_) => next.failure = Some(failure),
-                _ => next.load = Load::Failed(failure),
+            Action::Fetched(index, result) => match next.sources.get_mut(index) {
+                Some(source) => {
+                    // The page's own name is the clearest label once it is known.
+                    if let Ok(loaded) = &result {
+                        if let Some(name) =
+                            loaded.snapshot.page.name.as_deref().filter(|n| !n.trim().is_empty())
+                        {
+                            source.label = name.trim().to_owned();
+                        }
+                    }
+                    apply(&mut source.load, &mut source.failure, result);
+                    next.combine_sources();
+                }
+                None => apply(&mut next.load, &mut next.failure, result),
             },
             Action::Toggle => next.expanded = !next.expanded,
             Action::Collapse => next.expanded = false,
@@ -103,11 +194,29 @@ impl State {
             Action::Retry => {
                 if matches!(next.load, Load::Failed(_)) {
                     next.load = Load::Loading;
+                    for source in &mut next.sources {
+                        source.load = Load::Loading;
+                    }
                 }
             }
             Action::Dismiss => next.dismissed = true,
         }
         next
+    }
+}
+
+/// A read's result applied to one load: new data replaces the old; a failed refresh keeps
+/// the last good data and is remembered; only a first failure shows an error.
+fn apply(load: &mut Load, failure: &mut Option<Failure>, result: Result<Loaded, Failure>) {
+    match result {
+        Ok(loaded) => {
+            *load = Load::Ready(loaded);
+            *failure = None;
+        }
+        Err(error) => match load {
+            Load::Ready(_) => *failure = Some(error),
+            _ => *load = Load::Failed(error),
+        },
     }
 }
 

@@ -36,7 +36,8 @@ fn relative_times() {
     assert_eq!(relative(at("2019-08-05T10:40:00Z"), now), "6 months ago");
     assert_eq!(relative(at("2014-02-05T10:40:00Z"), now), "6 years ago");
     assert_eq!(relative(at("2020-02-05T13:40:00Z"), now), "in 3 h");
-    let style = status_widget::time::TimeStyle { time_zone: Some("Europe/London".into()), locale: None };
+    let style =
+        status_widget::time::TimeStyle { time_zone: Some("Europe/London".into()), ..Default::default() };
     assert_eq!(local(now, &style), "2020-02-05 10:40 UTC");
 }
 
@@ -107,19 +108,19 @@ fn readme_documents_every_setting() {
 fn reducer() {
     let loaded = Loaded::new(Snapshot::default(), at("2020-02-05T10:40:00Z"), false);
     let failure = |since: &str| Failure { error: FeedError::NotStatusDocument, since: at(since) };
-    let state = State::new(None, false);
+    let state = State::new(None, false, &[]);
     assert_eq!(state.load, Load::Loading);
-    let failed = state.reduce(Action::Fetched(Err(failure("2020-02-05T10:00:00Z"))));
+    let failed = state.reduce(Action::Fetched(0, Err(failure("2020-02-05T10:00:00Z"))));
     assert_eq!(failed.load, Load::Failed(failure("2020-02-05T10:00:00Z")));
     assert_eq!(failed.reduce(Action::Retry).load, Load::Loading);
-    let ready = failed.reduce(Action::Fetched(Ok(loaded.clone())));
+    let ready = failed.reduce(Action::Fetched(0, Ok(loaded.clone())));
     assert_eq!((&ready.load, &ready.failure), (&Load::Ready(loaded.clone()), &None));
     // A later failure keeps the last good data and says since when reads fail.
-    let failing = ready.reduce(Action::Fetched(Err(failure("2020-02-05T11:00:00Z"))));
+    let failing = ready.reduce(Action::Fetched(0, Err(failure("2020-02-05T11:00:00Z"))));
     assert_eq!(failing.load, Load::Ready(loaded.clone()));
     assert_eq!(failing.failure, Some(failure("2020-02-05T11:00:00Z")));
     assert_eq!(failing.reduce(Action::Retry).load, Load::Ready(loaded.clone()), "retry never blanks data");
-    assert_eq!(failing.reduce(Action::Fetched(Ok(loaded))).failure, None, "recovered");
+    assert_eq!(failing.reduce(Action::Fetched(0, Ok(loaded))).failure, None, "recovered");
     let open = ready.reduce(Action::Toggle);
     assert!(open.expanded);
     assert!(!open.reduce(Action::Toggle).expanded);

@@ -166,7 +166,12 @@ fn events_follow_the_replay() {
     let first = changes(None, &at_moment("2020-02-05T08:00:00Z"));
     assert_eq!(
         first,
-        [WidgetEvent::StatusChange { indicator: "none".into(), description: None, previous: None }]
+        [WidgetEvent::StatusChange {
+            indicator: "none".into(),
+            description: None,
+            previous: None,
+            page: Some("Datto".into())
+        }]
     );
 
     let opened = changes(Some(&at_moment("2020-02-05T08:00:00Z")), &at_moment("2020-02-05T08:21:00Z"));

@@ -49,7 +49,9 @@ impl PartialEq for PollKey {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
-    let state = use_reducer(|| State::new(config.now, config.expanded || config.mode == Mode::Page));
+    let state = use_reducer(|| {
+        State::new(config.now, config.expanded || config.mode == Mode::Page, &config.source_labels())
+    });
     let panel_id = use_memo((), |()| {
         let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
         AttrValue::from(format!("sw-panel-{id}"))
@@ -64,21 +66,24 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
 
-    // The feed: one shared poller per src on the page; this widget subscribes to it.
-    let subscription = use_mut_ref(|| None::<client::Subscription>);
+    // The feeds: one shared poller per address on the page; this widget subscribes to each.
+    let subscriptions = use_mut_ref(Vec::<client::Subscription>::new);
     {
-        let (dispatcher, emit, subscription) = (state.dispatcher(), emit.clone(), subscription.clone());
+        let (dispatcher, emit, subscriptions) = (state.dispatcher(), emit.clone(), subscriptions.clone());
         let options = client::Options { poll: config.poll, timeout: config.timeout };
-        use_effect_with((config.src.clone(), PollKey(options)), move |(src, PollKey(options))| {
-            let subscribed = client::subscribe(src.clone(), *options, move |result| {
-                if let Err(failure) = &result {
-                    let error = &failure.error;
-                    emit(WidgetEvent::Error { kind: error.kind(), message: error.to_string() });
-                }
-                dispatcher.dispatch(Action::Fetched(result))
-            });
-            *subscription.borrow_mut() = Some(subscribed);
-            move || drop(subscription.borrow_mut().take())
+        use_effect_with((config.sources(), PollKey(options)), move |(sources, PollKey(options))| {
+            for (index, src) in sources.iter().enumerate() {
+                let (dispatcher, emit) = (dispatcher.clone(), emit.clone());
+                let subscribed = client::subscribe(src.clone(), *options, move |result| {
+                    if let Err(failure) = &result {
+                        let error = &failure.error;
+                        emit(WidgetEvent::Error { kind: error.kind(), message: error.to_string() });
+                    }
+                    dispatcher.dispatch(Action::Fetched(index, result))
+                });
+                subscriptions.borrow_mut().push(subscribed);
+            }
+            move || subscriptions.borrow_mut().clear()
         });
     }
     // A `now` attribute changed after mount: follow it.
@@ -102,9 +107,18 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let now = state.pinned.unwrap_or(*clock);
-    let times = use_memo((config.time_zone.clone(), config.locale.clone()), |(time_zone, locale)| {
-        TimeStyle { time_zone: time_zone.clone(), locale: locale.clone() }
-    });
+    let page_zone = match &state.load {
+        Load::Ready(loaded) => loaded.snapshot.page.time_zone.clone(),
+        _ => None,
+    };
+    let times = use_memo(
+        (config.time_zone.clone(), config.locale.clone(), page_zone),
+        |(time_zone, locale, page)| TimeStyle {
+            time_zone: time_zone.clone(),
+            locale: locale.clone(),
+            page_zone: page.clone(),
+        },
+    );
 
     // What is shown: the feed, filtered to the chosen components, as of the pinned instant.
     let view: Option<Rc<Snapshot>> = match &state.load {
@@ -183,12 +197,27 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
+    // With several sources, one that cannot be read is named; the others stay on screen.
+    let failing = state.failing_sources();
+    let failing_sources = (!failing.is_empty()).then(|| {
+        html! {
+            <ul class="sw-sources-failing" part="notice">
+                { for failing.iter().map(|(label, failure, stale)| html! {
+                    <li>{ if *stale {
+                        format!("{label} could not be refreshed ({}); its last known status is shown.", failure.error)
+                    } else {
+                        format!("{label} could not be read ({}); the other status pages are shown.", failure.error)
+                    } }</li>
+                }) }
+            </ul>
+        }
+    });
     let content = match (&state.load, view) {
         (Load::Failed(failure), _) => {
-            let (dispatcher, subscription) = (state.dispatcher(), subscription.clone());
+            let (dispatcher, subscriptions) = (state.dispatcher(), subscriptions.clone());
             let on_retry = Callback::from(move |()| {
                 dispatcher.dispatch(Action::Retry);
-                if let Some(subscription) = subscription.borrow().as_ref() {
+                for subscription in subscriptions.borrow().iter() {
                     subscription.retry();
                 }
             });
@@ -218,7 +247,7 @@ pub fn App(props: &AppProps) -> Html {
                             <Banner
                                 snapshot={snapshot.clone()}
                                 {now}
-                                checked_at={state.pinned.unwrap_or(loaded.checked.get())}
+                                checked_at={state.pinned.unwrap_or(loaded.checked_at())}
                                 live={state.pinned.is_none()}
                                 expanded={state.expanded}
                                 panel_id={(*panel_id).clone()}
@@ -228,9 +257,10 @@ pub fn App(props: &AppProps) -> Html {
                             />
                             { for dismiss }
                         </div>
+                        { for failing_sources }
                         if state.pinned.is_none() {
                             <Freshness
-                                checked={loaded.checked.get()}
+                                checked={loaded.checked_at()}
                                 cached={loaded.cached}
                                 failure={state.failure.clone()}
                                 {now}
@@ -245,6 +275,8 @@ pub fn App(props: &AppProps) -> Html {
                             hidden={!state.expanded}
                             times={times.clone()}
                             page={config.mode == Mode::Page}
+                            history_days={config.history_days}
+                            maintenance_days={config.maintenance_days}
                         />
                         { for replay }
                     </>

@@ -132,7 +132,10 @@ fn headline(incident: &Incident, now: Time) -> Html {
     });
     html! {
         <span class="sw-banner__incident">
-            <span class="sw-banner__name">{ &incident.name }</span>
+            <span class="sw-banner__name">
+                { for incident.source.as_deref().map(super::source_tag) }
+                { &incident.name }
+            </span>
             <span class="sw-banner__facts">
                 <Badge status={incident.status.clone()} />
                 <span class="sw-banner__fact">{ labels::impact(&incident.impact).into_owned() }</span>

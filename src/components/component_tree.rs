@@ -4,13 +4,16 @@ use yew::prelude::*;
 
 use super::tone;
 use crate::labels;
-use crate::model::{Component, ComponentStatus, Severity, Snapshot};
+use crate::model::{Component, ComponentEntry, ComponentStatus, Severity, Snapshot};
 
 /// Props of [`ComponentTree`].
 #[derive(Properties, PartialEq)]
 pub struct ComponentTreeProps {
     /// The picture.
     pub snapshot: Rc<Snapshot>,
+    /// Heading level of the section title.
+    #[prop_or(3)]
+    pub level: u8,
 }
 
 /// Every component as a status page lists them: groups that open and close (troubled ones
@@ -22,11 +25,11 @@ pub fn ComponentTree(props: &ComponentTreeProps) -> Html {
     if tree.is_empty() {
         return html! {};
     }
-    html! {
-        <section class="sw-tree">
-            <h3 class="sw-tree__title">{ "Components" }</h3>
+    let level = props.level;
+    let list = |entries: &[&ComponentEntry<'_>]| {
+        html! {
             <ul class="sw-tree__list">
-                { for tree.iter().map(|entry| match entry.group {
+                { for entries.iter().map(|entry| match entry.group {
                     Some(group) => html! {
                         <Group
                             key={group.id.clone()}
@@ -38,6 +41,27 @@ pub fn ComponentTree(props: &ComponentTreeProps) -> Html {
                     None => entry.members.first().map(|c| row(c)).unwrap_or_default(),
                 }) }
             </ul>
+        }
+    };
+    let sources = props.snapshot.sources();
+    html! {
+        <section class="sw-tree">
+            <@{super::heading(level)} class="sw-tree__title">{ "Components" }</@>
+            if sources.len() > 1 {
+                // Several status pages: each page's components under its name.
+                { for sources.iter().filter_map(|source| {
+                    let entries: Vec<&ComponentEntry<'_>> =
+                        tree.iter().filter(|e| source_of(e) == Some(*source)).collect();
+                    (!entries.is_empty()).then(|| html! {
+                        <section class="sw-tree__source">
+                            <@{super::heading(level + 1)} class="sw-tree__source-name">{ (*source).to_owned() }</@>
+                            { list(&entries) }
+                        </section>
+                    })
+                }) }
+            } else {
+                { list(&tree.iter().collect::<Vec<_>>()) }
+            }
         </section>
     }
 }
@@ -47,6 +71,7 @@ pub fn ComponentTree(props: &ComponentTreeProps) -> Html {
 pub struct GroupProps {
     /// The group's name.
     pub name: AttrValue,
+
     /// Its visible members.
     pub members: Vec<Component>,
     /// The worst status among them.
@@ -79,6 +104,11 @@ pub fn Group(props: &GroupProps) -> Html {
             }
         </li>
     }
+}
+
+/// The status page an entry of the tree belongs to, when the widget shows several.
+fn source_of<'a>(entry: &ComponentEntry<'a>) -> Option<&'a str> {
+    entry.group.or(entry.members.first().copied()).and_then(|c| c.source.as_deref())
 }
 
 fn row(component: &Component) -> Html {

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::badge::Badge;
 use super::body_text::BodyText;
+use super::heading;
 use super::show_more::ShowMore;
 use super::tone;
 use super::update_entry::UpdateEntry;
@@ -24,6 +25,12 @@ pub struct IncidentTimelineProps {
     pub now: Time,
     /// Zone and locale for displayed times.
     pub times: Rc<TimeStyle>,
+    /// Heading level of the incident's name (its root cause is one below).
+    #[prop_or(3)]
+    pub level: u8,
+    /// Leave the name out, when the control that opened the timeline already shows it.
+    #[prop_or(true)]
+    pub titled: bool,
 }
 
 /// One incident: its name, status, impact, how long it lasted (or has lasted), the
@@ -43,14 +50,7 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
     let shown_updates = if *all_updates { timeline.len() } else { FIRST_UPDATES };
     let hidden_updates = timeline.len().saturating_sub(shown_updates);
     let began = incident.began();
-    let ended = incident.resolved_at.or_else(|| {
-        // Closed without a resolved_at: the first closing update ends it.
-        incident
-            .status
-            .is_closed()
-            .then(|| incident.updates.iter().rev().find(|u| u.status.is_closed())?.at)
-            .flatten()
-    });
+    let ended = incident.ended();
     let span = match (began, ended, incident.is_active()) {
         (Some(b), Some(e), _) => Some(format!("Resolved after {}", time::duration((e - b).num_seconds()))),
         (Some(b), None, true) => {
@@ -60,15 +60,18 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
     };
     let window = incident.schedule.as_ref().and_then(|s| {
         let starts = s.starts?;
-        let start = time::local(starts, tz);
-        let mut words = match s.ends {
-            Some(end) => format!("Scheduled {start} – {}", time::local(end, tz)),
-            None => format!("Scheduled from {start}"),
+        let span = |style: &TimeStyle| match s.ends {
+            Some(end) => format!("{} – {}", time::local(starts, style), time::local(end, style)),
+            None => format!("from {}", time::local(starts, style)),
         };
-        if incident.status == crate::model::Status::Scheduled && starts > props.now {
-            words.push_str(&format!(" · starts {}", time::relative(starts, props.now)));
-        }
-        Some(words)
+        let countdown = (incident.status == crate::model::Status::Scheduled && starts > props.now)
+            .then(|| format!(" · starts {}", time::relative(starts, props.now)));
+        let title = tz.page().map(|page| format!("Status page time: {}", span(&page)));
+        Some(html! {
+            <span class="sw-incident__fact sw-incident__window" {title}>
+                { format!("Scheduled {}{}", span(tz), countdown.unwrap_or_default()) }
+            </span>
+        })
     });
     let names = incident.component_names();
     let link = incident.shortlink.as_deref().and_then(text::http_url);
@@ -76,14 +79,19 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
 
     html! {
         <section class={classes!("sw-incident", format!("sw-incident--{}", tone(incident.severity())))}>
-            <h3 class="sw-incident__name">{ &incident.name }</h3>
+            if props.titled {
+                <@{heading(props.level)} class="sw-incident__name">
+                    { for incident.source.as_deref().map(super::source_tag) }
+                    { &incident.name }
+                </@>
+            }
             <p class="sw-incident__facts">
                 <Badge status={incident.status.clone()} />
                 { fact(labels::impact(&incident.impact).into_owned()) }
-                { for window.map(fact) }
+                { for window }
                 { for began.filter(|_| !incident.is_maintenance()).map(|b| html! {
                     <span class="sw-incident__fact">
-                        { "Started " }<time datetime={time::machine(b)}>{ time::local(b, tz) }</time>
+                        { "Started " }{ super::moment(b, tz, "") }
                     </span>
                 }) }
                 { for span.map(fact) }
@@ -93,10 +101,10 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
             }
             { for root_cause.map(|rca| html! {
                 <section class="sw-rootcause">
-                    <h4 class="sw-rootcause__title">{ "Root cause" }</h4>
+                    <@{heading(props.level + 1)} class="sw-rootcause__title">{ "Root cause" }</@>
                     { for rca.published.map(|at| html! {
                         <p class="sw-rootcause__published">
-                            { "Published " }<time datetime={time::machine(at)}>{ time::local(at, tz) }</time>
+                            { "Published " }{ super::moment(at, tz, "") }
                         </p>
                     }) }
                     <BodyText text={AttrValue::from(rca.body.to_owned())} />

@@ -3,6 +3,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::component_tree::ComponentTree;
+use super::heading as heading_tag;
+use super::history::History;
 use super::incident_timeline::IncidentTimeline;
 use super::show_more::ShowMore;
 use super::tone;
@@ -10,9 +12,6 @@ use crate::labels;
 use crate::model::{Snapshot, Time};
 use crate::text;
 use crate::time::TimeStyle;
-
-/// How far ahead scheduled maintenance is listed, in days.
-const UPCOMING_DAYS: i64 = 7;
 
 /// Incidents shown before "Show N more incidents".
 const FIRST_INCIDENTS: usize = 5;
@@ -36,6 +35,12 @@ pub struct PanelProps {
     /// A full status page: every component, as a tree, instead of only the troubled ones.
     #[prop_or_default]
     pub page: bool,
+    /// Days of past incidents to list.
+    #[prop_or(14)]
+    pub history_days: u32,
+    /// Days ahead to announce maintenance.
+    #[prop_or(7)]
+    pub maintenance_days: u32,
 }
 
 /// What the banner opens: the timeline of every active incident and maintenance, or, when
@@ -46,12 +51,26 @@ pub fn Panel(props: &PanelProps) -> Html {
     let all_incidents = use_state(|| false);
     let active = snapshot.active();
     let nothing_active = active.is_empty();
-    let shown: Vec<_> = if nothing_active { snapshot.incidents.iter().take(1).collect() } else { active };
+    let history_has_incidents = props.history_days > 0
+        && snapshot.incidents.iter().any(|i| {
+            let since = props.now - chrono::TimeDelta::days(i64::from(props.history_days));
+            !i.is_active() && i.began().is_some_and(|b| b > since)
+        });
+    // With nothing going on and nothing in the history, the latest incident still tells the
+    // reader something ("Most recent: …").
+    let shown: Vec<_> = if nothing_active && !history_has_incidents {
+        snapshot.incidents.iter().take(1).collect()
+    } else {
+        active
+    };
     let troubled = snapshot.troubled_components();
-    let upcoming = snapshot.upcoming(props.now, UPCOMING_DAYS);
+    let upcoming = snapshot.upcoming(props.now, i64::from(props.maintenance_days));
+    // Page mode: sections are h2 under the host's h1; in a widget they sit at h3.
+    let section = if props.page { 2 } else { 3 };
     let heading = match (shown.is_empty(), nothing_active) {
         // A components-only feed says nothing about incidents; the list above speaks for it.
         (true, _) if !troubled.is_empty() || props.page => None,
+        (true, true) if history_has_incidents => Some("No active incidents."),
         (true, _) => Some("No incidents reported."),
         (false, true) => Some("No active incidents. Most recent:"),
         (false, false) => None,
@@ -60,7 +79,7 @@ pub fn Panel(props: &PanelProps) -> Html {
         let more = troubled.len().saturating_sub(LISTED_COMPONENTS);
         html! {
             <section class="sw-components">
-                <h3 class="sw-components__title">{ "Components not operational" }</h3>
+                <@{heading_tag(section)} class="sw-components__title">{ "Components not operational" }</@>
                 <ul class="sw-components__list">
                     { for troubled.iter().take(LISTED_COMPONENTS).map(|c| html! {
                         <li class="sw-components__item">
@@ -93,6 +112,9 @@ pub fn Panel(props: &PanelProps) -> Html {
         <div id={props.id.clone()} class="sw-panel" part="panel" hidden={props.hidden}>
             { for components }
             { for heading.map(|h| html! { <p class="sw-panel__note">{ h }</p> }) }
+            if props.page && !nothing_active {
+                <h2 class="sw-panel__section">{ "Active incidents" }</h2>
+            }
             { for shown.iter().take(if *all_incidents { usize::MAX } else { FIRST_INCIDENTS }).map(|incident| html! {
                 <IncidentTimeline
                     key={incident.id.clone()}
@@ -109,19 +131,30 @@ pub fn Panel(props: &PanelProps) -> Html {
             }
             if !upcoming.is_empty() {
                 <section class="sw-upcoming">
-                    <h3 class="sw-upcoming__title">{ "Scheduled maintenance" }</h3>
+                    <@{heading_tag(section)} class="sw-upcoming__title">{ "Scheduled maintenance" }</@>
                     { for upcoming.iter().map(|maintenance| html! {
                         <IncidentTimeline
                             key={maintenance.id.clone()}
                             incident={(*maintenance).clone()}
                             now={props.now}
                             times={props.times.clone()}
+                            level={section + 1}
                         />
                     }) }
                 </section>
             }
             if props.page {
-                <ComponentTree snapshot={snapshot.clone()} />
+                <ComponentTree snapshot={snapshot.clone()} level={section} />
+            }
+            if props.history_days > 0 {
+                <History
+                    snapshot={snapshot.clone()}
+                    now={props.now}
+                    days={props.history_days}
+                    times={props.times.clone()}
+                    level={section}
+                    every_day={props.page}
+                />
             }
             { for page_link }
         </div>

@@ -26,9 +26,7 @@ pub fn UpdateEntry(props: &UpdateEntryProps) -> Html {
     let when = update.at.map(|at| {
         html! {
             <>
-                <time class="sw-update__time" datetime={time::machine(at)}>
-                    { time::local(at, &props.times) }
-                </time>
+                { super::moment(at, &props.times, "sw-update__time") }
                 <span class="sw-update__ago">{ time::relative(at, props.now) }</span>
             </>
         }

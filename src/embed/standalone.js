@@ -10,6 +10,16 @@ for (const [name, value] of new URLSearchParams(location.search)) {
 }
 document.getElementById('status-widget-mount').replaceWith(widget);
 
+// The page is titled after the status page it shows.
+widget.addEventListener('status-widget:status-change', (event) => {
+  const name = event.detail?.page;
+  if (typeof name !== 'string' || !name.trim()) return;
+  const title = `${name.trim()} status`;
+  document.title = title;
+  const heading = document.querySelector('.page__title');
+  if (heading) heading.textContent = title;
+});
+
 if (window.parent !== window) {
   // Framed: only the widget, no links around it.
   document.getElementById('examples')?.remove();

@@ -253,6 +253,7 @@ fn component(wire: WireComponent) -> Option<Component> {
         is_group: wire.group.flag(),
         only_show_if_degraded: wire.only_show_if_degraded.flag(),
         showcase: wire.showcase.flag(),
+        source: None,
     })
 }
 
@@ -295,6 +296,7 @@ fn incident(wire: WireIncident) -> Incident {
             .postmortem_body
             .text()
             .map(|body| Postmortem { body, published_at: time(&wire.postmortem_published_at) }),
+        source: None,
     }
 }
 

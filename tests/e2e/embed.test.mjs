@@ -196,7 +196,7 @@ test('every event fires with its documented detail, bubbling out of the shadow r
   await page.locator('#missing .sw-error').waitFor();
   let seen = await events(page);
   const first = seen.find((e) => e.target === 'w');
-  assert.deepEqual(first, { type: 'status-widget:status-change', detail: { indicator: 'none', description: null, previous: null }, target: 'w', composed: true });
+  assert.deepEqual(first, { type: 'status-widget:status-change', detail: { indicator: 'none', description: null, previous: null, page: 'Datto' }, target: 'w', composed: true });
   const error = seen.find((e) => e.target === 'missing');
   assert.equal(error.type, 'status-widget:error');
   assert.equal(error.detail.kind, 'http');

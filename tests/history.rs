@@ -1,0 +1,186 @@
+//! Native tests: incident history by day, several sources in one widget, and the settings
+//! that drive them.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use chrono::{NaiveDate, TimeDelta};
+use common::{at, shared};
+use status_widget::config::Config;
+use status_widget::feed::{reference, FeedError};
+use status_widget::model::{Indicator, OverallSource, Snapshot};
+use status_widget::state::{Action, Failure, Load, Loaded, State};
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn config(pairs: &[(&str, &str)]) -> (Config, Vec<String>) {
+    Config::from_lookup(|name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()))
+}
+
+#[test]
+fn history_lists_every_day_newest_first_with_its_incidents() {
+    let Some((_, github)) = shared("github_incidents_50_2026-07_gitdown.json") else { return };
+    let now = at("2026-07-31T03:30:00Z");
+    let days = github.history(now, 14, |t| t.date_naive());
+    assert_eq!(days.len(), 14, "today and the 13 days before");
+    assert_eq!(days[0].date, date("2026-07-31"));
+    assert_eq!(days[13].date, date("2026-07-18"));
+    assert!(days.windows(2).all(|w| w[0].date > w[1].date), "newest day first");
+    assert!(days[0].incidents.is_empty(), "nothing yet on the 31st");
+    let names = |d: &str| -> Vec<&str> {
+        days.iter().find(|x| x.date == date(d)).unwrap().incidents.iter().map(|i| i.name.as_str()).collect()
+    };
+    assert_eq!(names("2026-07-29"), ["Incident with Copilot AI Model Providers", "Incident with Actions"]);
+    assert_eq!(names("2026-07-25").len(), 3);
+    assert!(names("2026-07-28").is_empty(), "a quiet day is listed, empty");
+    for day in &days {
+        assert!(day.incidents.windows(2).all(|w| w[0].began() >= w[1].began()), "newest first within a day");
+        assert!(day.incidents.iter().all(|i| i.began().unwrap().date_naive() == day.date));
+    }
+    // Every incident that began inside the window is in it, and only those.
+    let listed: usize = days.iter().map(|d| d.incidents.len()).sum();
+    let since = date("2026-07-18").and_hms_opt(0, 0, 0).unwrap().and_utc();
+    assert_eq!(listed, github.incidents.iter().filter(|i| i.began().is_some_and(|b| b >= since)).count());
+    assert!(listed > 10);
+
+    // The reader's zone decides the day: seen from UTC-10, 03:53 on the 27th is the 26th.
+    let hawaii = |t: status_widget::model::Time| (t - TimeDelta::hours(10)).date_naive();
+    let days = github.history(now, 14, hawaii);
+    assert_eq!(days[0].date, date("2026-07-30"));
+    let on_26th = days.iter().find(|d| d.date == date("2026-07-26")).unwrap();
+    assert_eq!(
+        on_26th.incidents.iter().map(|i| i.name.as_str()).collect::<Vec<_>>(),
+        ["Incident with GraphQL API Requests"]
+    );
+
+    assert!(github.history(now, 0, |t| t.date_naive()).is_empty(), "0 days: no history");
+}
+
+#[test]
+fn history_leaves_out_what_is_still_open_or_not_yet_posted() {
+    let live = reference().unwrap();
+    // While the reference incident is open it is not history; once resolved it is.
+    let during = live.as_of(at("2020-02-05T10:40:00Z"));
+    let days = during.history(at("2020-02-05T10:40:00Z"), 14, |t| t.date_naive());
+    assert!(days.iter().all(|d| d.incidents.is_empty()));
+    let after = live.as_of(at("2020-02-06T12:00:00Z"));
+    let days = after.history(at("2020-02-06T12:00:00Z"), 14, |t| t.date_naive());
+    assert_eq!(days[1].date, date("2020-02-05"));
+    assert_eq!(days[1].incidents.len(), 1);
+    assert_eq!(days[1].incidents[0].name, "PSA - OTP Email delay - Under Investigation");
+    // Maintenances are announced elsewhere, not listed as incidents.
+    assert!(days.iter().flat_map(|d| &d.incidents).all(|i| !i.is_maintenance()));
+    // Three days on, with a 2-day history, it has dropped out.
+    let later = live.history(at("2020-02-08T12:00:00Z"), 2, |t| t.date_naive());
+    assert!(later.iter().all(|d| d.incidents.is_empty()));
+}
+
+fn labelled(name: &str, snapshot: Snapshot) -> Snapshot {
+    snapshot.labelled(name)
+}
+
+#[test]
+fn several_sources_make_one_picture_with_the_worst_status() {
+    let Some((_, github)) = shared("github_summary_2022-11_sergeyshevch-statuspage-exporter.json") else {
+        return;
+    };
+    let Some((_, box_page)) = shared("box_components_groups_degraded_atc0005-check-statuspage.json") else {
+        return;
+    };
+    let autotask = reference().unwrap().as_of(at("2020-02-05T10:40:00Z"));
+    let combined =
+        Snapshot::combine(vec![labelled("GitHub", github.clone()), labelled("Autotask", autotask.clone())]);
+    assert_eq!(combined.sources(), ["GitHub", "Autotask"]);
+    assert_eq!(combined.components.len(), github.components.len() + autotask.components.len());
+    assert_eq!(combined.incidents.len(), github.incidents.len() + autotask.incidents.len());
+    assert!(combined.incidents.iter().all(|i| i.source.is_some()), "every incident names its page");
+    assert!(combined.incidents.windows(2).all(|w| w[0].began() >= w[1].began()), "newest first across pages");
+    // Each page's own overall status (GitHub's stated one, the replayed reference's worked
+    // out from its components); the worst stands.
+    let overall = combined.overall();
+    assert_eq!(overall.source, OverallSource::Page);
+    let worst =
+        [github.overall().indicator.severity(), autotask.overall().indicator.severity()].into_iter().max();
+    assert_eq!(Some(overall.indicator.severity()), worst);
+    assert!(overall.indicator.severity() >= status_widget::model::Severity::Minor);
+    let names = combined.page.name.as_deref().unwrap();
+    assert!(names.contains("GitHub") && names.contains("Datto"), "{names}");
+
+    // When every page states a status, the worst one stands.
+    let stated =
+        Snapshot::combine(vec![labelled("GitHub", github.clone()), labelled("Box", box_page.clone())]);
+    let worst =
+        [github.overall().indicator.severity(), box_page.overall().indicator.severity()].into_iter().max();
+    assert_eq!(Some(stated.overall().indicator.severity()), worst);
+    assert_eq!(stated.overall().source, OverallSource::Page);
+
+    // A filter can name a source: all of that page, nothing of the other.
+    let only_autotask = combined.filtered(&["autotask".to_owned()]);
+    assert_eq!(only_autotask.components.len(), autotask.components.len());
+    assert!(only_autotask.components.iter().chain([]).all(|c| c.source.as_deref() == Some("Autotask")));
+    assert_eq!(only_autotask.incidents.len(), 1);
+    assert_eq!(only_autotask.overall().indicator, Indicator::Minor);
+    // And a zone name still works across pages.
+    let uk2 = combined.filtered(&["UK 2 (United Kingdom)".to_owned()]);
+    assert_eq!(uk2.components.len(), 1);
+    assert!(uk2.incidents.iter().any(|i| i.source.as_deref() == Some("Autotask")));
+}
+
+#[test]
+fn a_failing_source_is_named_and_the_others_stay() {
+    let (config, warnings) =
+        config(&[("src", "  https://status.example.com   http://127.0.0.1:9/x/summary.json ")]);
+    assert!(warnings.is_empty());
+    assert_eq!(
+        config.sources(),
+        [Some("https://status.example.com".to_owned()), Some("http://127.0.0.1:9/x/summary.json".to_owned())]
+    );
+    assert_eq!(config.source_labels(), ["status.example.com", "127.0.0.1:9"]);
+    let (relative, _) = self::config(&[("src", "/feeds/ours.json https://")]);
+    assert_eq!(relative.source_labels(), ["/feeds/ours.json", "https://"], "never an empty name");
+
+    let now = at("2020-02-05T10:40:00Z");
+    let failure = Failure { error: FeedError::NotStatusDocument, since: now };
+    let state = State::new(None, false, &config.source_labels());
+    assert_eq!(state.sources.len(), 2);
+    // The first answer is shown at once, labelled with the page's own name.
+    let one = state.reduce(Action::Fetched(0, Ok(Loaded::new(reference().unwrap(), now, false))));
+    let Load::Ready(loaded) = &one.load else { panic!("the first source is shown") };
+    assert_eq!(loaded.snapshot.sources(), ["Datto"]);
+    assert!(one.failing_sources().is_empty());
+    // The second fails: named, while the first stays on screen.
+    let two = one.reduce(Action::Fetched(1, Err(failure.clone())));
+    assert!(matches!(two.load, Load::Ready(_)));
+    let failing: Vec<(&str, bool)> = two.failing_sources().iter().map(|(l, _, stale)| (*l, *stale)).collect();
+    assert_eq!(failing, [("127.0.0.1:9", false)]);
+    assert_eq!(two.failure, None, "no single-source staleness notice");
+    // Both fail from the start: the widget's error, with the first failure.
+    let both = state
+        .reduce(Action::Fetched(1, Err(failure.clone())))
+        .reduce(Action::Fetched(0, Err(failure.clone())));
+    assert_eq!(both.load, Load::Failed(failure.clone()));
+    // One failed, one still loading: wait for it.
+    assert_eq!(state.reduce(Action::Fetched(1, Err(failure.clone()))).load, Load::Loading);
+    // The freshness of a combined picture is its least recent source.
+    let older = at("2020-02-05T10:00:00Z");
+    let mixed = state
+        .reduce(Action::Fetched(0, Ok(Loaded::new(reference().unwrap(), now, false))))
+        .reduce(Action::Fetched(1, Ok(Loaded::new(reference().unwrap(), older, false))));
+    let Load::Ready(loaded) = &mixed.load else { panic!() };
+    assert_eq!(loaded.checked_at(), older);
+}
+
+#[test]
+fn history_and_maintenance_days_are_settings() {
+    let (defaults, _) = config(&[]);
+    assert_eq!((defaults.history_days, defaults.maintenance_days), (14, 7));
+    let (set, warnings) = config(&[("history-days", "30"), ("maintenance-days", "0")]);
+    assert!(warnings.is_empty());
+    assert_eq!((set.history_days, set.maintenance_days), (30, 0));
+    let (bad, warnings) = config(&[("history-days", "-3"), ("maintenance-days", "a week")]);
+    assert_eq!((bad.history_days, bad.maintenance_days), (14, 7));
+    assert_eq!(warnings.len(), 2);
+    assert!(warnings[0].contains("history-days") && warnings[0].contains("whole days"), "{}", warnings[0]);
+}
