@@ -143,7 +143,8 @@ pub fn changes(before: Option<&Snapshot>, after: &Snapshot) -> Vec<WidgetEvent> 
     };
     let mut events = Vec::new();
     let previous = before.overall();
-    if previous.indicator != overall.indicator || previous.description != overall.description {
+    let renamed = before.page.name != after.page.name;
+    if previous.indicator != overall.indicator || previous.description != overall.description || renamed {
         events.push(WidgetEvent::StatusChange {
             indicator: overall.indicator.as_str().to_owned(),
             description: overall.description,

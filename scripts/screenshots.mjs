@@ -1,0 +1,84 @@
+// `make screenshots`: renders the built widget (dist/) in Debian's Chromium at 1280 and
+// 375 px wide, into artifacts/gallery/ (git-ignored) with an index.html to look through.
+// Scenes: page mode on real feeds, and every mode × theme × locale on the reference incident.
+//
+// Run: node scripts/screenshots.mjs   (after `make dist`; `make screenshots` does both)
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startServer, repo } from '../tests/support/server.mjs';
+import { launch } from '../tests/support/browser.mjs';
+
+const OUT = join(repo, 'artifacts/gallery');
+const WIDTHS = [1280, 375];
+const GITHUB = '/fixtures/statuspage/github_incidents_50_2026-07_gitdown.json';
+const DUO = '/fixtures/statuspage/duo_components_539comps_69groups_atc0005-check-statuspage.json';
+const SUMMARY = '/fixtures/statuspage/github_summary_2022-11_sergeyshevch-statuspage-exporter.json';
+
+// [name, query, what it shows]
+const PAGES = [
+  ['page-reference-live', '?now=2020-02-05T10:40:00Z', 'Page mode: the reference incident while identified'],
+  ['page-reference-after', '?now=live', 'Page mode: the reference incident with its root cause, today'],
+  ['page-github-history', `?src=${GITHUB}&now=2026-07-31T03:30:00Z`, 'Page mode: GitHub, 14 days of history'],
+  ['page-duo-components', `?src=${DUO}`, 'Page mode: Duo, 539 components in 69 groups'],
+  ['page-two-sources', `?src=${encodeURIComponent(`${SUMMARY} /reference/`)}&now=live`, 'Page mode: two status pages in one'],
+  ['page-maintenance', '?now=2020-02-04T12:00:00Z', 'Page mode: maintenance announced for tonight'],
+];
+const MODES = ['banner', 'page'];
+const THEMES = ['light', 'dark'];
+const LOCALES = ['en-GB', 'es', 'de', 'fr'];
+
+const scenes = [];
+for (const [name, query, caption] of PAGES) scenes.push({ name, query: `${query}&locale=en-GB`, caption });
+for (const mode of MODES) {
+  for (const theme of THEMES) {
+    for (const locale of LOCALES) {
+      const expanded = mode === 'banner' ? '&expanded' : '';
+      scenes.push({
+        name: `${mode}-${theme}-${locale}`,
+        query: `?mode=${mode}&theme=${theme}&locale=${locale}${expanded}`,
+        caption: `${mode}, ${theme}, ${locale}`,
+      });
+    }
+  }
+}
+
+await rm(OUT, { recursive: true, force: true });
+await mkdir(OUT, { recursive: true });
+const server = await startServer({ port: 0, root: join(repo, 'dist') });
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await launch();
+const problems = [];
+const shots = [];
+try {
+  for (const scene of scenes) {
+    for (const width of WIDTHS) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'Europe/London' });
+      const page = await context.newPage();
+      page.on('console', (m) => m.type() === 'error' && problems.push(`${scene.name}@${width}: ${m.text()}`));
+      page.on('pageerror', (e) => problems.push(`${scene.name}@${width}: ${e.message}`));
+      await page.goto(`${base}/${scene.query}`);
+      await page.locator('.sw-banner, .sw-error').first().waitFor({ timeout: 15000 });
+      await page.waitForTimeout(300);
+      const file = `${scene.name}-${width}.png`;
+      await page.screenshot({ path: join(OUT, file), fullPage: true });
+      shots.push({ ...scene, width, file });
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const escape = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+await writeFile(join(OUT, 'index.html'), `<!doctype html><meta charset="utf-8"><title>status-widget gallery</title>
+<style>body{font:14px system-ui;margin:1rem}figure{display:inline-block;vertical-align:top;margin:0 1rem 1.5rem 0}
+img{border:1px solid #ccc;max-width:640px;max-height:900px;object-fit:cover;object-position:top}</style>
+<h1>status-widget gallery</h1>
+${shots.map((s) => `<figure><a href="${s.file}"><img src="${s.file}" alt="${escape(s.caption)} at ${s.width} px" loading="lazy"></a><figcaption>${escape(s.caption)} · ${s.width} px</figcaption></figure>`).join('\n')}
+`);
+console.log(`${shots.length} screenshots in ${OUT} (open index.html)`);
+if (problems.length) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}
