@@ -19,8 +19,15 @@ pub use app::{App, AppProps};
 
 use yew::{html, Html};
 
+use crate::i18n::Lang;
 use crate::model::{Severity, Time};
 use crate::time::{self, TimeStyle};
+
+/// The language of the widget's words, provided by [`App`] to every view.
+#[yew::hook]
+pub(crate) fn use_lang() -> Lang {
+    yew::functional::use_context::<Lang>().unwrap_or_default()
+}
 
 /// The tag name of a heading at `level` (2 to 6).
 pub(crate) fn heading(level: u8) -> &'static str {

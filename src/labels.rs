@@ -6,66 +6,71 @@
 use std::borrow::Cow;
 
 use crate::events::WidgetEvent;
+use crate::i18n::{Key, Lang};
 use crate::model::{ComponentStatus, Impact, Indicator, Status};
 
 /// The overall indicator in words.
-pub fn indicator(value: &Indicator) -> Cow<'_, str> {
-    match value {
-        Indicator::None => "All systems operational".into(),
-        Indicator::Minor => "Minor service disruption".into(),
-        Indicator::Major => "Major service outage".into(),
-        Indicator::Critical => "Critical service outage".into(),
-        Indicator::Maintenance => "Maintenance in progress".into(),
-        Indicator::Other(raw) => humanize(raw),
-    }
+pub fn indicator(value: &Indicator, lang: Lang) -> Cow<'_, str> {
+    let key = match value {
+        Indicator::None => Key::AllOperational,
+        Indicator::Minor => Key::MinorDisruption,
+        Indicator::Major => Key::MajorServiceOutage,
+        Indicator::Critical => Key::CriticalServiceOutage,
+        Indicator::Maintenance => Key::MaintenanceInProgress,
+        Indicator::Other(raw) => return humanize(raw, lang),
+    };
+    lang.t(key).into()
 }
 
 /// An incident or update status in words.
-pub fn status(value: &Status) -> Cow<'_, str> {
-    match value {
-        Status::Investigating => "Investigating".into(),
-        Status::Identified => "Identified".into(),
-        Status::Monitoring => "Monitoring".into(),
-        Status::Resolved => "Resolved".into(),
-        Status::Postmortem => "Postmortem".into(),
-        Status::Scheduled => "Scheduled".into(),
-        Status::InProgress => "In progress".into(),
-        Status::Verifying => "Verifying".into(),
-        Status::Completed => "Completed".into(),
-        Status::Other(raw) => humanize(raw),
-    }
+pub fn status(value: &Status, lang: Lang) -> Cow<'_, str> {
+    let key = match value {
+        Status::Investigating => Key::Investigating,
+        Status::Identified => Key::Identified,
+        Status::Monitoring => Key::Monitoring,
+        Status::Resolved => Key::Resolved,
+        Status::Postmortem => Key::Postmortem,
+        Status::Scheduled => Key::Scheduled,
+        Status::InProgress => Key::InProgress,
+        Status::Verifying => Key::Verifying,
+        Status::Completed => Key::Completed,
+        Status::Other(raw) => return humanize(raw, lang),
+    };
+    lang.t(key).into()
 }
 
 /// An impact in words.
-pub fn impact(value: &Impact) -> Cow<'_, str> {
-    match value {
-        Impact::None => "No declared impact".into(),
-        Impact::Minor => "Minor impact".into(),
-        Impact::Major => "Major impact".into(),
-        Impact::Critical => "Critical impact".into(),
-        Impact::Maintenance => "Maintenance".into(),
-        Impact::Other(raw) => Cow::Owned(format!("Impact: {}", humanize(raw))),
-    }
+pub fn impact(value: &Impact, lang: Lang) -> Cow<'_, str> {
+    let key = match value {
+        Impact::None => Key::ImpactNone,
+        Impact::Minor => Key::ImpactMinor,
+        Impact::Major => Key::ImpactMajor,
+        Impact::Critical => Key::ImpactCritical,
+        Impact::Maintenance => Key::ImpactMaintenance,
+        Impact::Other(raw) => return Cow::Owned(lang.fill(Key::ImpactOther, &[&humanize(raw, lang)])),
+    };
+    lang.t(key).into()
 }
 
 /// A component status in words.
-pub fn component_status(value: &ComponentStatus) -> Cow<'_, str> {
-    match value {
-        ComponentStatus::Operational => "Operational".into(),
-        ComponentStatus::DegradedPerformance => "Degraded performance".into(),
-        ComponentStatus::PartialOutage => "Partial outage".into(),
-        ComponentStatus::MajorOutage => "Major outage".into(),
-        ComponentStatus::UnderMaintenance => "Under maintenance".into(),
-        ComponentStatus::Other(raw) => humanize(raw),
-    }
+pub fn component_status(value: &ComponentStatus, lang: Lang) -> Cow<'_, str> {
+    let key = match value {
+        ComponentStatus::Operational => Key::Operational,
+        ComponentStatus::DegradedPerformance => Key::DegradedPerformance,
+        ComponentStatus::PartialOutage => Key::PartialOutage,
+        ComponentStatus::MajorOutage => Key::MajorOutage,
+        ComponentStatus::UnderMaintenance => Key::UnderMaintenance,
+        ComponentStatus::Other(raw) => return humanize(raw, lang),
+    };
+    lang.t(key).into()
 }
 
 /// "under_maintenance" → "Under maintenance"; an empty value → "Unknown".
-fn humanize(raw: &str) -> Cow<'_, str> {
+fn humanize(raw: &str, lang: Lang) -> Cow<'_, str> {
     let words = raw.trim().replace(['_', '-'], " ");
     let mut chars = words.chars();
     match chars.next() {
-        None => "Unknown".into(),
+        None => lang.t(Key::Unknown).into(),
         Some(first) => Cow::Owned(first.to_uppercase().chain(chars).collect()),
     }
 }
@@ -73,20 +78,21 @@ fn humanize(raw: &str) -> Cow<'_, str> {
 /// What a screen reader hears about changes: new incidents, new updates and resolutions, in
 /// one sentence each; `None` when nothing worth saying happened (status changes alone are
 /// already visible in the banner).
-pub fn announcement(events: &[WidgetEvent]) -> Option<String> {
+pub fn announcement(events: &[WidgetEvent], lang: Lang) -> Option<String> {
     let sentences: Vec<String> = events
         .iter()
         .filter_map(|event| match event {
             WidgetEvent::IncidentOpen(i) => {
-                let kind = if i.maintenance { "Maintenance started" } else { "New incident" };
-                Some(format!("{kind}: {}, {}.", i.name, status(&Status::parse(&i.status))))
+                let key =
+                    if i.maintenance { Key::AnnounceMaintenanceStarted } else { Key::AnnounceNewIncident };
+                Some(lang.fill(key, &[&i.name, &status(&Status::parse(&i.status), lang)]))
             }
             WidgetEvent::IncidentUpdate(i) => {
-                Some(format!("Update on {}: {}.", i.name, status(&Status::parse(&i.status))))
+                Some(lang.fill(Key::AnnounceUpdate, &[&i.name, &status(&Status::parse(&i.status), lang)]))
             }
             WidgetEvent::IncidentResolve(i) => {
-                let word = if i.maintenance { "Maintenance over" } else { "Resolved" };
-                Some(format!("{word}: {}.", i.name))
+                let key = if i.maintenance { Key::AnnounceMaintenanceOver } else { Key::AnnounceResolved };
+                Some(lang.fill(key, &[&i.name]))
             }
             _ => None,
         })

@@ -26,6 +26,7 @@
 pub mod config;
 pub mod events;
 pub mod feed;
+pub mod i18n;
 pub mod labels;
 pub mod model;
 pub mod state;

@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 
+use crate::i18n::{Key, Lang};
 use crate::model::Time;
 
 /// The current instant from the platform clock.
@@ -22,57 +23,135 @@ const MINUTE: i64 = 60;
 const HOUR: i64 = 60 * MINUTE;
 const DAY: i64 = 24 * HOUR;
 
-/// A length of time in short words: "under a minute", "45 min", "6 h 43 min", "2 d 3 h";
-/// long spans round to "5 months" or "4 years". Negative lengths read as zero.
-pub fn duration(seconds: i64) -> String {
-    let s = seconds.max(0);
-    match s {
-        s if s >= 60 * DAY => long(s),
-        s if s < MINUTE => "under a minute".to_owned(),
-        s if s < HOUR => format!("{} min", s / MINUTE),
-        s if s < DAY => match (s % HOUR) / MINUTE {
-            0 => format!("{} h", s / HOUR),
-            m => format!("{} h {m} min", s / HOUR),
-        },
-        s => match (s % DAY) / HOUR {
-            0 => format!("{} d", s / DAY),
-            h => format!("{} d {h} h", s / DAY),
-        },
+/// A unit of a duration or a relative time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Minutes.
+    Minute,
+    /// Hours.
+    Hour,
+    /// Days.
+    Day,
+    /// Months (30 days).
+    Month,
+    /// Years (365 days).
+    Year,
+}
+
+impl Unit {
+    /// The unit's name in `Intl` (singular).
+    pub fn intl(self) -> &'static str {
+        match self {
+            Unit::Minute => "minute",
+            Unit::Hour => "hour",
+            Unit::Day => "day",
+            Unit::Month => "month",
+            Unit::Year => "year",
+        }
     }
 }
 
-/// How long ago `then` was, seen from `now`: "just now", "8 min ago", "2 h ago",
-/// "3 days ago", "5 months ago", "6 years ago"; future instants read "in 3 h".
-pub fn relative(then: Time, now: Time) -> String {
-    let delta = (now - then).num_seconds();
-    let amount = |s: i64| match s {
-        s if s < HOUR => format!("{} min", s / MINUTE),
-        s if s < DAY => format!("{} h", s / HOUR),
-        s if s < 60 * DAY => plural(s / DAY, "day"),
+/// A length of time as amounts of units: [6 h, 43 min], [2 d, 3 h], [5 months]; empty
+/// under a minute. Negative lengths read as zero.
+pub fn duration_parts(seconds: i64) -> Vec<(i64, Unit)> {
+    let s = seconds.max(0);
+    let pair = |big: i64, big_unit: Unit, small: i64, small_unit: Unit| {
+        if small == 0 {
+            vec![(big, big_unit)]
+        } else {
+            vec![(big, big_unit), (small, small_unit)]
+        }
+    };
+    match s {
+        s if s >= 60 * DAY => vec![long(s)],
+        s if s < MINUTE => Vec::new(),
+        s if s < HOUR => vec![(s / MINUTE, Unit::Minute)],
+        s if s < DAY => pair(s / HOUR, Unit::Hour, (s % HOUR) / MINUTE, Unit::Minute),
+        s => pair(s / DAY, Unit::Day, (s % DAY) / HOUR, Unit::Hour),
+    }
+}
+
+/// The one amount a relative time speaks of: minutes under an hour, hours under a day,
+/// days under 60 days, then months and years. `None` within a minute ("just now").
+pub fn relative_amount(seconds: i64) -> Option<(i64, Unit)> {
+    let s = seconds.abs();
+    let amount = match s {
+        s if s < MINUTE => return None,
+        s if s < HOUR => (s / MINUTE, Unit::Minute),
+        s if s < DAY => (s / HOUR, Unit::Hour),
+        s if s < 60 * DAY => (s / DAY, Unit::Day),
         s => long(s),
     };
-    match delta {
-        d if d.abs() < MINUTE => "just now".to_owned(),
-        d if d > 0 => format!("{} ago", amount(d)),
-        d => format!("in {}", amount(-d)),
-    }
+    Some(amount)
 }
 
 /// Spans of 60 days or more, in months under two years, else in years.
-fn long(s: i64) -> String {
+fn long(s: i64) -> (i64, Unit) {
     if s < 730 * DAY {
-        plural(s / (30 * DAY), "month")
+        (s / (30 * DAY), Unit::Month)
     } else {
-        plural(s / (365 * DAY), "year")
+        (s / (365 * DAY), Unit::Year)
     }
 }
 
+/// A length of time in the reader's language: "6 hr 43 min", "45 min", "2 days 3 hr",
+/// "5 months"; "under a minute".
+pub fn duration(seconds: i64, lang: Lang) -> String {
+    let parts = duration_parts(seconds);
+    if parts.is_empty() {
+        return lang.t(Key::UnderAMinute).to_owned();
+    }
+    parts.iter().map(|(n, unit)| amount(*n, *unit, lang)).collect::<Vec<_>>().join(" ")
+}
+
+/// How long ago `then` was, seen from `now`, in the reader's language: "just now",
+/// "8 minutes ago", "in 3 hours", "35 days ago", "6 years ago".
+pub fn relative(then: Time, now: Time, lang: Lang) -> String {
+    let delta = (now - then).num_seconds();
+    match relative_amount(delta) {
+        None => lang.t(Key::JustNow).to_owned(),
+        Some((n, unit)) => ago(if delta > 0 { -n } else { n }, unit, lang),
+    }
+}
+
+/// "43 min", "6 hr", "2 days" (natively, English as Chromium's `Intl` writes it).
+#[cfg(not(target_arch = "wasm32"))]
+fn amount(n: i64, unit: Unit, _lang: Lang) -> String {
+    match unit {
+        Unit::Minute => format!("{n} min"),
+        Unit::Hour => format!("{n} hr"),
+        _ => plural(n, unit.intl()),
+    }
+}
+
+/// `n` units, negative in the past: "8 minutes ago", "in 3 hours".
+#[cfg(not(target_arch = "wasm32"))]
+fn ago(n: i64, unit: Unit, _lang: Lang) -> String {
+    let words = plural(n.abs(), unit.intl());
+    if n < 0 {
+        format!("{words} ago")
+    } else {
+        format!("in {words}")
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn plural(n: i64, unit: &str) -> String {
     if n == 1 {
         format!("1 {unit}")
     } else {
         format!("{n} {unit}s")
     }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn amount(n: i64, unit: Unit, lang: Lang) -> String {
+    intl::units(n, unit, lang, false)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn ago(n: i64, unit: Unit, lang: Lang) -> String {
+    intl::units(n, unit, lang, true)
 }
 
 /// How a reader wants times written: their zone and their language.
@@ -84,13 +163,20 @@ pub struct TimeStyle {
     pub locale: Option<String>,
     /// The status page's own IANA zone, offered on hover next to the reader's.
     pub page_zone: Option<String>,
+    /// The language of the widget's words (from `locale`, the host's `lang` or the browser).
+    pub lang: Lang,
 }
 
 impl TimeStyle {
     /// The same style in the status page's own zone, when it has one.
     pub fn page(&self) -> Option<TimeStyle> {
         let zone = self.page_zone.clone()?;
-        Some(TimeStyle { time_zone: Some(zone), locale: self.locale.clone(), page_zone: None })
+        Some(TimeStyle {
+            time_zone: Some(zone),
+            locale: self.locale.clone(),
+            page_zone: None,
+            lang: self.lang,
+        })
     }
 }
 
@@ -99,7 +185,7 @@ impl TimeStyle {
 pub fn hover(at: Time, style: &TimeStyle) -> String {
     let exact = machine(at);
     match style.page() {
-        Some(page) => format!("Status page time: {} ({exact})", local(at, &page)),
+        Some(page) => format!("{} ({exact})", style.lang.fill(Key::PageTime, &[&local(at, &page)])),
         None => exact,
     }
 }
@@ -144,6 +230,19 @@ pub fn day(date: NaiveDate, _style: &TimeStyle) -> String {
     date.format("%a %Y-%m-%d").to_string()
 }
 
+/// The browser's preferred language tag (`navigator.language`); natively "en".
+pub fn browser_language() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use js_sys::Reflect;
+        let navigator = Reflect::get(&js_sys::global(), &"navigator".into()).unwrap_or_default();
+        if let Some(tag) = Reflect::get(&navigator, &"language".into()).ok().and_then(|l| l.as_string()) {
+            return tag;
+        }
+    }
+    "en".to_owned()
+}
+
 /// The exact instant for machines and tooltips (RFC 3339, UTC).
 pub fn machine(at: Time) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
@@ -169,7 +268,76 @@ mod intl {
         fn format(this: &DateTimeFormat, millis: f64) -> String;
     }
 
-    use super::TimeStyle;
+    use super::{TimeStyle, Unit};
+    use crate::i18n::Lang;
+
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
+        type NumberFormat;
+
+        #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "NumberFormat", catch)]
+        fn new(locales: &JsValue, options: &Object) -> Result<NumberFormat, JsValue>;
+
+        #[wasm_bindgen(method)]
+        fn format(this: &NumberFormat, n: f64) -> String;
+
+        #[wasm_bindgen(js_namespace = Intl, js_name = RelativeTimeFormat)]
+        type RelativeTimeFormat;
+
+        #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "RelativeTimeFormat", catch)]
+        fn new(locales: &JsValue, options: &Object) -> Result<RelativeTimeFormat, JsValue>;
+
+        #[wasm_bindgen(method)]
+        fn format(this: &RelativeTimeFormat, n: f64, unit: &str) -> String;
+    }
+
+    enum Words {
+        Amount(NumberFormat),
+        Relative(RelativeTimeFormat),
+    }
+
+    thread_local! {
+        static WORDS: RefCell<Vec<(Lang, Unit, bool, Words)>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// `n` units in `lang`: an amount ("6 hr", via `NumberFormat`) or, when `relative`, a
+    /// relative time ("in 3 hours", "8 minutes ago", via `RelativeTimeFormat`).
+    pub(super) fn units(n: i64, unit: Unit, lang: Lang, relative: bool) -> String {
+        WORDS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let found = cache.iter().position(|(l, u, r, _)| *l == lang && *u == unit && *r == relative);
+            let index = match found {
+                Some(index) => index,
+                None => {
+                    let Ok(words) = build_words(unit, lang, relative) else {
+                        return format!("{n} {}", unit.intl());
+                    };
+                    cache.push((lang, unit, relative, words));
+                    cache.len() - 1
+                }
+            };
+            match cache.get(index).map(|(_, _, _, w)| w) {
+                Some(Words::Amount(f)) => f.format(n as f64),
+                Some(Words::Relative(f)) => f.format(n as f64, unit.intl()),
+                None => String::new(),
+            }
+        })
+    }
+
+    fn build_words(unit: Unit, lang: Lang, relative: bool) -> Result<Words, JsValue> {
+        let options = Object::new();
+        let locale = JsValue::from_str(lang.tag());
+        if relative {
+            Reflect::set(&options, &"numeric".into(), &"always".into())?;
+            return RelativeTimeFormat::new(&locale, &options).map(Words::Relative);
+        }
+        let display = if matches!(unit, Unit::Minute | Unit::Hour) { "short" } else { "long" };
+        Reflect::set(&options, &"style".into(), &"unit".into())?;
+        Reflect::set(&options, &"unit".into(), &unit.intl().into())?;
+        Reflect::set(&options, &"unitDisplay".into(), &display.into())?;
+        NumberFormat::new(&locale, &options).map(Words::Amount)
+    }
 
     /// What a formatter writes.
     #[derive(Clone, Copy, PartialEq, Eq)]

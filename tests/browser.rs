@@ -91,7 +91,7 @@ async fn reference_banner_while_live() {
     for expected in [
         "Identified",
         "Minor impact",
-        "Started 2 h 19 min ago",
+        "Started 2 hr 19 min ago",
         "America East, America East 2, America West and 4 more",
     ] {
         assert!(facts.contains(expected), "{expected:?} not in {facts:?}");
@@ -120,13 +120,13 @@ async fn click_expands_the_timeline_and_collapses_it() {
     let time = first.query_selector("time").unwrap().unwrap();
     assert_eq!(time.get_attribute("datetime").as_deref(), Some("2020-02-05T10:32:00Z"));
     assert!(time.text_content().unwrap().contains("10:32"), "{:?}", time.text_content());
-    assert_eq!(text(&first, ".sw-update__ago"), "8 min ago");
+    assert_eq!(text(&first, ".sw-update__ago"), "8 minutes ago");
     assert!(text(&first, ".sw-text").contains("DKIM changes that were deployed yesterday"));
     // The body's newlines are line breaks and paragraphs, built as elements, not HTML.
     assert!(count(&first, ".sw-text p") >= 5 && count(&first, ".sw-text br") >= 3);
     let oldest = text(&root, ".sw-update:last-child .sw-update__changes");
     assert!(oldest.contains("America East: Operational → Degraded performance"), "{oldest}");
-    assert!(text(&root, ".sw-incident__facts").contains("Ongoing for 2 h 19 min"));
+    assert!(text(&root, ".sw-incident__facts").contains("Ongoing for 2 hr 19 min"));
     let link = root.query_selector(".sw-incident__link").unwrap().unwrap();
     assert_eq!(link.get_attribute("href").as_deref(), Some("https://stspg.io/otp2020feb05"));
     assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer nofollow"));
@@ -160,11 +160,16 @@ async fn escape_collapses_and_returns_focus() {
 #[wasm_bindgen_test]
 async fn resolved_incident_shows_its_duration() {
     let root = mount(config(&[("now", "2020-02-05T16:00:00Z"), ("expanded", "true")]));
-    find(&root, ".sw-incident").await;
+    // Resolved today, it is in the history: impact and duration on a button that opens it.
+    let past = find(&root, ".sw-past__toggle").await;
     assert_eq!(text(&root, ".sw-banner__overall"), "All systems operational");
     assert!(text(&root, ".sw-banner__checked").starts_with("As of "), "a replay says which moment it shows");
-    assert!(text(&root, ".sw-panel__note").contains("No active incidents"));
-    assert!(text(&root, ".sw-incident__facts").contains("Resolved after 6 h 43 min"));
+    assert_eq!(text(&root, ".sw-panel__note"), "No active incidents.");
+    assert_eq!(text(&root, ".sw-past__facts"), "Minor impact · lasted 6 hr 43 min");
+    assert_eq!(count(&root, ".sw-update"), 0, "closed until asked");
+    click(&past);
+    find(&root, ".sw-incident").await;
+    assert!(text(&root, ".sw-incident__facts").contains("Resolved after 6 hr 43 min"));
     assert_eq!(count(&root, ".sw-update"), 7);
     assert_eq!(text(&root, ".sw-update .sw-badge"), "Resolved");
 }

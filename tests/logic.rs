@@ -6,39 +6,83 @@ mod common;
 use common::at;
 use status_widget::config::{Config, Mode, Theme, SETTINGS};
 use status_widget::feed::FeedError;
+use status_widget::i18n::{Key, Lang};
 use status_widget::model::Snapshot;
 use status_widget::state::{step, Action, Failure, Load, Loaded, State};
-use status_widget::time::{duration, local, relative};
+use status_widget::time::{duration, duration_parts, local, relative, relative_amount, Unit};
 
 #[test]
 fn durations_in_short_words() {
-    assert_eq!(duration(-5), "under a minute");
-    assert_eq!(duration(59), "under a minute");
-    assert_eq!(duration(60), "1 min");
-    assert_eq!(duration(45 * 60 + 59), "45 min");
-    assert_eq!(duration(3600), "1 h");
-    assert_eq!(duration(6 * 3600 + 43 * 60), "6 h 43 min");
-    assert_eq!(duration(2 * 86400 + 3 * 3600 + 59), "2 d 3 h");
-    assert_eq!(duration(86400), "1 d");
-    assert_eq!(duration(59 * 86400 + 3600), "59 d 1 h");
-    assert_eq!(duration(1817 * 86400 + 3600), "4 years");
-    assert_eq!(duration(90 * 86400), "3 months");
+    let d = |s: i64| duration(s, Lang::En);
+    assert_eq!(d(-5), "under a minute");
+    assert_eq!(d(59), "under a minute");
+    assert_eq!(d(60), "1 min");
+    assert_eq!(d(45 * 60 + 59), "45 min");
+    assert_eq!(d(3600), "1 hr");
+    assert_eq!(d(6 * 3600 + 43 * 60), "6 hr 43 min");
+    assert_eq!(d(2 * 86400 + 3 * 3600 + 59), "2 days 3 hr");
+    assert_eq!(d(86400), "1 day");
+    assert_eq!(d(59 * 86400 + 3600), "59 days 1 hr");
+    assert_eq!(d(1817 * 86400 + 3600), "4 years");
+    assert_eq!(d(90 * 86400), "3 months");
+    // The amounts the browser's Intl words in each language.
+    assert_eq!(duration_parts(6 * 3600 + 43 * 60), [(6, Unit::Hour), (43, Unit::Minute)]);
+    assert_eq!(duration(30, Lang::De), "unter einer Minute");
 }
 
 #[test]
 fn relative_times() {
     let now = at("2020-02-05T10:40:00Z");
-    assert_eq!(relative(at("2020-02-05T10:39:30Z"), now), "just now");
-    assert_eq!(relative(at("2020-02-05T10:32:00Z"), now), "8 min ago");
-    assert_eq!(relative(at("2020-02-05T08:21:00Z"), now), "2 h ago");
-    assert_eq!(relative(at("2020-02-04T10:40:00Z"), now), "1 day ago");
-    assert_eq!(relative(at("2020-01-01T10:40:00Z"), now), "35 days ago");
-    assert_eq!(relative(at("2019-08-05T10:40:00Z"), now), "6 months ago");
-    assert_eq!(relative(at("2014-02-05T10:40:00Z"), now), "6 years ago");
-    assert_eq!(relative(at("2020-02-05T13:40:00Z"), now), "in 3 h");
+    let r = |then: &str| relative(at(then), now, Lang::En);
+    assert_eq!(r("2020-02-05T10:39:30Z"), "just now");
+    assert_eq!(r("2020-02-05T10:32:00Z"), "8 minutes ago");
+    assert_eq!(r("2020-02-05T10:39:00Z"), "1 minute ago");
+    assert_eq!(r("2020-02-05T08:21:00Z"), "2 hours ago");
+    assert_eq!(r("2020-02-04T10:40:00Z"), "1 day ago");
+    assert_eq!(r("2020-01-01T10:40:00Z"), "35 days ago");
+    assert_eq!(r("2019-08-05T10:40:00Z"), "6 months ago");
+    assert_eq!(r("2014-02-05T10:40:00Z"), "6 years ago");
+    assert_eq!(r("2020-02-05T13:40:00Z"), "in 3 hours");
+    assert_eq!(relative(at("2020-02-05T10:39:30Z"), now, Lang::Fr), "à l’instant");
+    assert_eq!(relative_amount(-3 * 3600), Some((3, Unit::Hour)));
     let style =
         status_widget::time::TimeStyle { time_zone: Some("Europe/London".into()), ..Default::default() };
     assert_eq!(local(now, &style), "2020-02-05 10:40 UTC");
+}
+
+#[test]
+fn every_message_exists_in_every_shipped_language() {
+    let placeholders = |text: &str| {
+        let mut found: Vec<String> =
+            (0..5).map(|i| format!("{{{i}}}")).filter(|p| text.contains(p.as_str())).collect();
+        found.sort();
+        found
+    };
+    let mut missing = Vec::new();
+    for key in Key::ALL {
+        let texts = key.texts();
+        let english = texts[0];
+        assert!(!english.is_empty(), "{key:?} has no English");
+        for (lang, text) in Lang::ALL.iter().zip(texts) {
+            if text.is_empty() {
+                missing.push(format!("{key:?} in {lang:?}"));
+            }
+            assert_eq!(placeholders(text), placeholders(english), "{key:?} in {lang:?}: placeholders differ");
+        }
+    }
+    assert!(missing.is_empty(), "missing translations: {missing:?}");
+    // A missing entry would fall back to English; unknown languages get English.
+    assert_eq!(Lang::from_tag("es-MX"), Lang::Es);
+    assert_eq!(Lang::from_tag("DE_at"), Lang::De);
+    assert_eq!(Lang::from_tag("pt-BR"), Lang::En);
+    assert_eq!(Lang::from_tag(""), Lang::En);
+    assert_eq!(Lang::Fr.fill(Key::UpdateOf, &["6", "11"]), " · mise à jour 6 sur 11");
+    // Status words differ from English in every other language (no untranslated copies).
+    for key in [Key::Investigating, Key::Identified, Key::Resolved, Key::Operational, Key::AllOperational] {
+        for lang in [Lang::Es, Lang::De, Lang::Fr] {
+            assert_ne!(lang.t(key), Lang::En.t(key), "{key:?} in {lang:?}");
+        }
+    }
 }
 
 #[test]
@@ -153,7 +197,7 @@ mod time_properties {
     proptest! {
         #[test]
         fn durations_always_read(seconds in any::<i64>()) {
-            let words = duration(seconds);
+            let words = duration(seconds, status_widget::i18n::Lang::En);
             prop_assert!(!words.is_empty());
             if seconds < 60 {
                 prop_assert_eq!(words, "under a minute");
@@ -162,7 +206,7 @@ mod time_properties {
 
         #[test]
         fn relative_times_point_the_right_way(a in 0i64..4_102_444_800, b in 0i64..4_102_444_800) {
-            let words = relative(instant(a), instant(b));
+            let words = relative(instant(a), instant(b), status_widget::i18n::Lang::En);
             if b - a >= 60 {
                 prop_assert!(words.ends_with(" ago"), "{words}");
             } else if a - b >= 60 {

@@ -193,7 +193,9 @@ fn announcements_say_what_happened_once() {
     use status_widget::events::changes;
     use status_widget::labels::announcement;
     let full = reference().unwrap();
-    let say = |a: &str, b: &str| announcement(&changes(Some(&full.as_of(at(a))), &full.as_of(at(b))));
+    let say = |a: &str, b: &str| {
+        announcement(&changes(Some(&full.as_of(at(a))), &full.as_of(at(b))), status_widget::i18n::Lang::En)
+    };
     assert_eq!(
         say("2020-02-05T08:00:00Z", "2020-02-05T08:21:00Z").as_deref(),
         Some("New incident: PSA - OTP Email delay - Under Investigation, Investigating.")

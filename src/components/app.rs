@@ -13,6 +13,7 @@ use super::replay_bar::ReplayBar;
 use crate::config::{Config, Mode, Theme};
 use crate::events::{changes, WidgetEvent};
 use crate::feed::client;
+use crate::i18n::{Key, Lang};
 use crate::labels;
 use crate::model::Snapshot;
 use crate::state::{Action, Load, State};
@@ -111,9 +112,14 @@ pub fn App(props: &AppProps) -> Html {
         Load::Ready(loaded) => loaded.snapshot.page.time_zone.clone(),
         _ => None,
     };
+    let lang = match &config.locale {
+        Some(tag) => Lang::from_tag(tag),
+        None => Lang::from_tag(&time::browser_language()),
+    };
     let times = use_memo(
-        (config.time_zone.clone(), config.locale.clone(), page_zone),
-        |(time_zone, locale, page)| TimeStyle {
+        (config.time_zone.clone(), config.locale.clone(), page_zone, lang),
+        |(time_zone, locale, page, lang)| TimeStyle {
+            lang: *lang,
             time_zone: time_zone.clone(),
             locale: locale.clone(),
             page_zone: page.clone(),
@@ -148,7 +154,7 @@ pub fn App(props: &AppProps) -> Html {
                 let before: &RefCell<Option<Rc<Snapshot>>> = &previous;
                 let events = changes(before.borrow().as_deref(), &view);
                 if before.borrow().is_some() {
-                    if let Some(words) = labels::announcement(&events) {
+                    if let Some(words) = labels::announcement(&events, lang) {
                         announce.set(words);
                     }
                 }
@@ -191,7 +197,7 @@ pub fn App(props: &AppProps) -> Html {
             emit(WidgetEvent::Dismiss);
         });
         html! {
-            <button type="button" class="sw-dismiss" aria-label="Dismiss the status banner" part="dismiss" {onclick}>
+            <button type="button" class="sw-dismiss" aria-label={lang.t(Key::Dismiss)} part="dismiss" {onclick}>
                 <span class="sw-dismiss__cross" aria-hidden="true"></span>
             </button>
         }
@@ -203,11 +209,10 @@ pub fn App(props: &AppProps) -> Html {
         html! {
             <ul class="sw-sources-failing" part="notice">
                 { for failing.iter().map(|(label, failure, stale)| html! {
-                    <li>{ if *stale {
-                        format!("{label} could not be refreshed ({}); its last known status is shown.", failure.error)
-                    } else {
-                        format!("{label} could not be read ({}); the other status pages are shown.", failure.error)
-                    } }</li>
+                    <li>{ lang.fill(if *stale { Key::SourceStale } else { Key::SourceFailed }, &[
+                        label,
+                        &super::error_notice::reason(&failure.error, lang),
+                    ]) }</li>
                 }) }
             </ul>
         }
@@ -237,7 +242,7 @@ pub fn App(props: &AppProps) -> Html {
             if nothing_matches {
                 html! {
                     <p class="sw-error" role="status">
-                        { format!("No component of this status page matches “{}”.", config.components.join(", ")) }
+                        { lang.fill(Key::NoMatch, &[&config.components.join(", ")]) }
                     </p>
                 }
             } else {
@@ -283,7 +288,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
             }
         }
-        _ => html! { <p class="sw-loading" role="status">{ "Loading status…" }</p> },
+        _ => html! { <p class="sw-loading" role="status">{ lang.t(Key::Loading) }</p> },
     };
     let classes = classes!(
         "sw",
@@ -300,9 +305,11 @@ pub fn App(props: &AppProps) -> Html {
         },
     );
     html! {
-        <div class={classes} part="root" lang={config.locale.clone()} onkeydown={on_keydown}>
-            { content }
-            <div class="sw-visually-hidden sw-announcer" role="status" aria-live="polite">{ (*announcement).clone() }</div>
-        </div>
+        <ContextProvider<Lang> context={lang}>
+            <div class={classes} part="root" lang={config.locale.clone().unwrap_or_else(|| lang.tag().to_owned())} onkeydown={on_keydown}>
+                { content }
+                <div class="sw-visually-hidden sw-announcer" role="status" aria-live="polite">{ (*announcement).clone() }</div>
+            </div>
+        </ContextProvider<Lang>>
     }
 }

@@ -14,11 +14,12 @@ pub struct BadgeProps {
 /// never the only signal.
 #[function_component]
 pub fn Badge(props: &BadgeProps) -> Html {
+    let lang = super::use_lang();
     let known = !matches!(props.status, crate::model::Status::Other(_));
     let modifier = if known { props.status.as_str().replace('_', "-") } else { "other".to_owned() };
     html! {
         <span class={classes!("sw-badge", format!("sw-badge--{modifier}"))}>
-            { labels::status(&props.status).into_owned() }
+            { labels::status(&props.status, lang).into_owned() }
         </span>
     }
 }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::badge::Badge;
 use super::tone;
+use crate::i18n::{Key, Lang};
 use crate::labels;
 use crate::model::{Incident, OverallSource, Snapshot, Time};
 use crate::time::{self, TimeStyle};
@@ -39,6 +40,7 @@ pub struct BannerProps {
 /// toggle, with `aria-expanded` telling assistive technology the state.
 #[function_component]
 pub fn Banner(props: &BannerProps) -> Html {
+    let lang = props.times.lang;
     let overall = props.snapshot.overall();
     let active = props.snapshot.active();
     let severity = overall
@@ -47,8 +49,8 @@ pub fn Banner(props: &BannerProps) -> Html {
         .max(active.first().map_or(crate::model::Severity::None, |i| i.severity()));
     let overall_text = match (&overall.description, overall.source, active.is_empty()) {
         (Some(description), _, _) => description.clone(),
-        (None, OverallSource::Incidents, true) => "No active incidents".to_owned(),
-        (None, _, _) => labels::indicator(&overall.indicator).into_owned(),
+        (None, OverallSource::Incidents, true) => lang.t(Key::NoActiveIncidents).to_owned(),
+        (None, _, _) => labels::indicator(&overall.indicator, lang).into_owned(),
     };
     let onclick = props.on_toggle.reform(|_: MouseEvent| ());
     let tz = &*props.times;
@@ -59,13 +61,13 @@ pub fn Banner(props: &BannerProps) -> Html {
         html! {
             <span class="sw-banner__checked">
                 <time datetime={time::machine(props.checked_at)}>
-                    { format!("As of {}", time::local(props.checked_at, tz)) }
+                    { lang.fill(Key::AsOf, &[&time::local(props.checked_at, tz)]) }
                 </time>
             </span>
         }
     });
     let detail = match active.first() {
-        Some(incident) => headline(incident, props.now),
+        Some(incident) => headline(incident, props.now, lang),
         None => {
             // No incident, yet components may be down (components.json has no incidents).
             let mut troubled: Vec<&str> =
@@ -75,8 +77,8 @@ pub fn Banner(props: &BannerProps) -> Html {
             troubled.retain(|name| seen.insert(*name));
             html! {
                 <span class="sw-banner__incident">
-                    { for name_list(&troubled).map(|names| html! {
-                        <span class="sw-banner__name">{ format!("Affected: {names}") }</span>
+                    { for name_list(&troubled, lang).map(|names| html! {
+                        <span class="sw-banner__name">{ lang.fill(Key::AffectedList, &[&names]) }</span>
                     }) }
                     { for checked }
                 </span>
@@ -87,8 +89,8 @@ pub fn Banner(props: &BannerProps) -> Html {
         let others = active.len() - 1;
         html! {
             <span class="sw-banner__more">
-                { format!("+{others} more") }
-                <span class="sw-visually-hidden">{ if others == 1 { " active incident" } else { " active incidents" } }</span>
+                { lang.fill(Key::PlusMore, &[&others.to_string()]) }
+                <span class="sw-visually-hidden">{ lang.t(if others == 1 { Key::OneMoreActive } else { Key::MoreActive }) }</span>
             </span>
         }
     });
@@ -115,20 +117,23 @@ pub fn Banner(props: &BannerProps) -> Html {
 }
 
 /// "A, B, C and 4 more", or `None` for no names.
-fn name_list(names: &[&str]) -> Option<String> {
+fn name_list(names: &[&str], lang: Lang) -> Option<String> {
     match names.len() {
         0 => None,
         n if n <= NAMED_COMPONENTS => Some(names.join(", ")),
-        n => Some(format!("{} and {} more", names[..NAMED_COMPONENTS].join(", "), n - NAMED_COMPONENTS)),
+        n => Some(lang.fill(
+            Key::NamesAndMore,
+            &[&names[..NAMED_COMPONENTS].join(", "), &(n - NAMED_COMPONENTS).to_string()],
+        )),
     }
 }
 
 /// The active incident's line: name, then status · impact · age · components.
-fn headline(incident: &Incident, now: Time) -> Html {
-    let components = name_list(&incident.component_names());
+fn headline(incident: &Incident, now: Time, lang: Lang) -> Html {
+    let components = name_list(&incident.component_names(), lang);
     let age = incident.began().map(|began| {
-        let word = if incident.is_maintenance() { "Under way" } else { "Started" };
-        format!("{word} {} ago", time::duration((now - began).num_seconds()))
+        let key = if incident.is_maintenance() { Key::UnderWayAgo } else { Key::StartedAgo };
+        lang.fill(key, &[&time::duration((now - began).num_seconds(), lang)])
     });
     html! {
         <span class="sw-banner__incident">
@@ -138,7 +143,7 @@ fn headline(incident: &Incident, now: Time) -> Html {
             </span>
             <span class="sw-banner__facts">
                 <Badge status={incident.status.clone()} />
-                <span class="sw-banner__fact">{ labels::impact(&incident.impact).into_owned() }</span>
+                <span class="sw-banner__fact">{ labels::impact(&incident.impact, lang).into_owned() }</span>
                 { for age.map(|age| html! { <span class="sw-banner__fact">{ age }</span> }) }
                 { for components.map(|c| html! { <span class="sw-banner__fact sw-banner__components">{ c }</span> }) }
             </span>

@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::tone;
+use crate::i18n::{Key, Lang};
 use crate::labels;
 use crate::model::{Component, ComponentEntry, ComponentStatus, Severity, Snapshot};
 
@@ -26,6 +27,7 @@ pub fn ComponentTree(props: &ComponentTreeProps) -> Html {
         return html! {};
     }
     let level = props.level;
+    let lang = super::use_lang();
     let list = |entries: &[&ComponentEntry<'_>]| {
         html! {
             <ul class="sw-tree__list">
@@ -38,7 +40,7 @@ pub fn ComponentTree(props: &ComponentTreeProps) -> Html {
                             worst={entry.worst}
                         />
                     },
-                    None => entry.members.first().map(|c| row(c)).unwrap_or_default(),
+                    None => entry.members.first().map(|c| row(c, lang)).unwrap_or_default(),
                 }) }
             </ul>
         }
@@ -46,7 +48,7 @@ pub fn ComponentTree(props: &ComponentTreeProps) -> Html {
     let sources = props.snapshot.sources();
     html! {
         <section class="sw-tree">
-            <@{super::heading(level)} class="sw-tree__title">{ "Components" }</@>
+            <@{super::heading(level)} class="sw-tree__title">{ lang.t(Key::Components) }</@>
             if sources.len() > 1 {
                 // Several status pages: each page's components under its name.
                 { for sources.iter().filter_map(|source| {
@@ -86,10 +88,11 @@ pub fn Group(props: &GroupProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
+    let lang = super::use_lang();
     let troubled = props.members.iter().filter(|c| c.status.severity() > Severity::None).count();
     let summary = match troubled {
-        0 => "Operational".to_owned(),
-        n => format!("{n} of {} not operational", props.members.len()),
+        0 => lang.t(Key::Operational).to_owned(),
+        n => lang.fill(Key::GroupNotOperational, &[&n.to_string(), &props.members.len().to_string()]),
     };
     html! {
         <li class="sw-tree__group">
@@ -100,7 +103,7 @@ pub fn Group(props: &GroupProps) -> Html {
                 <span class="sw-tree__chevron" aria-hidden="true"></span>
             </button>
             if *open {
-                <ul class="sw-tree__members">{ for props.members.iter().map(row) }</ul>
+                <ul class="sw-tree__members">{ for props.members.iter().map(|c| row(c, lang)) }</ul>
             }
         </li>
     }
@@ -111,13 +114,13 @@ fn source_of<'a>(entry: &ComponentEntry<'a>) -> Option<&'a str> {
     entry.group.or(entry.members.first().copied()).and_then(|c| c.source.as_deref())
 }
 
-fn row(component: &Component) -> Html {
+fn row(component: &Component, lang: Lang) -> Html {
     let status: &ComponentStatus = &component.status;
     html! {
         <li class="sw-tree__item">
             <span class={classes!("sw-icon", format!("sw-icon--{}", tone(status.severity())))} aria-hidden="true"></span>
             <span class="sw-tree__name">{ component.name.clone() }</span>
-            <span class="sw-tree__status">{ labels::component_status(status).into_owned() }</span>
+            <span class="sw-tree__status">{ labels::component_status(status, lang).into_owned() }</span>
         </li>
     }
 }

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use crate::feed::FeedError;
+use crate::i18n::{Key, Lang};
 
 /// Props of [`ErrorNotice`].
 #[derive(Properties, PartialEq)]
@@ -14,34 +15,40 @@ pub struct ErrorNoticeProps {
 /// A short, calm message for the reader; the details were logged to the console.
 #[function_component]
 pub fn ErrorNotice(props: &ErrorNoticeProps) -> Html {
+    let lang = super::use_lang();
     let on_retry = props.on_retry.reform(|_: MouseEvent| ());
     html! {
         <div class="sw-error" role="status">
             <span class="sw-icon sw-icon--unknown" aria-hidden="true"></span>
-            <p class="sw-error__message">{ message(&props.error) }</p>
-            <button type="button" class="sw-error__retry" onclick={on_retry}>{ "Try again" }</button>
+            <p class="sw-error__message">{ message(&props.error, lang) }</p>
+            <button type="button" class="sw-error__retry" onclick={on_retry}>{ lang.t(Key::TryAgain) }</button>
         </div>
     }
 }
 
 /// The reader's version of an error.
-fn message(error: &FeedError) -> String {
+fn message(error: &FeedError, lang: Lang) -> String {
     match error {
-        FeedError::Network { .. } => "Status unavailable: the status page could not be reached.".into(),
-        FeedError::Http { status: 404, .. } => {
-            "Status unavailable: the status feed was not found (HTTP 404).".into()
-        }
-        FeedError::Http { status, .. } => {
-            format!("Status unavailable: the status page answered with an error (HTTP {status}).")
-        }
-        FeedError::Timeout { .. } => "Status unavailable: the status page did not answer in time.".into(),
-        FeedError::TooLarge { .. } => "Status unavailable: the status feed is too large to show.".into(),
-        FeedError::NotJson(_) => "Status unavailable: the status feed is damaged (not valid JSON).".into(),
-        FeedError::NotStatusDocument => {
-            "Status unavailable: this address does not serve a Statuspage status feed.".into()
-        }
-        FeedError::Unsupported(kind) => {
-            format!("Status unavailable: this is a {kind} status page, which this widget cannot read yet.")
+        FeedError::Network { .. } => lang.t(Key::ErrorUnreachable).into(),
+        FeedError::Http { status: 404, .. } => lang.t(Key::ErrorNotFound).into(),
+        FeedError::Http { status, .. } => lang.fill(Key::ErrorHttp, &[&status.to_string()]),
+        FeedError::Timeout { .. } => lang.t(Key::ErrorTimeout).into(),
+        FeedError::TooLarge { .. } => lang.t(Key::ErrorTooLarge).into(),
+        FeedError::NotJson(_) => lang.t(Key::ErrorNotJson).into(),
+        FeedError::NotStatusDocument => lang.t(Key::ErrorNotStatus).into(),
+        FeedError::Unsupported(kind) => lang.fill(Key::ErrorUnsupported, &[kind]),
+    }
+}
+
+/// Why reads fail, in a few words, for the lines that keep older data on screen.
+pub(crate) fn reason(error: &FeedError, lang: Lang) -> String {
+    match error {
+        FeedError::Network { .. } | FeedError::Timeout { .. } => lang.t(Key::ReasonUnreachable).into(),
+        FeedError::Http { status: 404, .. } => lang.t(Key::ReasonNotFound).into(),
+        FeedError::Http { status, .. } => lang.fill(Key::ReasonHttp, &[&status.to_string()]),
+        FeedError::TooLarge { .. } => lang.t(Key::ReasonTooLarge).into(),
+        FeedError::NotJson(_) | FeedError::NotStatusDocument | FeedError::Unsupported(_) => {
+            lang.t(Key::ReasonUnreadable).into()
         }
     }
 }

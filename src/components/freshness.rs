@@ -2,8 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::error_notice::reason;
 use crate::feed::schedule::is_stale;
-use crate::feed::FeedError;
+use crate::i18n::Key;
 use crate::model::Time;
 use crate::state::Failure;
 use crate::time::{self, TimeStyle};
@@ -30,39 +31,27 @@ pub struct FreshnessProps {
 /// says the status may be out of date and why.
 #[function_component]
 pub fn Freshness(props: &FreshnessProps) -> Html {
-    let age = time::relative(props.checked, props.now);
+    let lang = props.times.lang;
+    let age = time::relative(props.checked, props.now, lang);
     let stale = is_stale(props.checked, props.now, props.poll);
     let (modifier, words) = match (&props.failure, props.cached) {
         (Some(failure), _) if stale || props.cached => (
             "stale",
-            format!(
-                "Status may be out of date: {} since {}. Last read {age}.",
-                reason(&failure.error),
-                time::local(failure.since, &props.times)
+            lang.fill(
+                Key::OutOfDateSince,
+                &[&reason(&failure.error, lang), &time::local(failure.since, &props.times), &age],
             ),
         ),
         (Some(failure), _) => {
-            ("failing", format!("Updated {age}; refreshing failed ({}), retrying.", reason(&failure.error)))
+            ("failing", lang.fill(Key::RefreshFailing, &[&age, &reason(&failure.error, lang)]))
         }
-        (None, true) => ("cached", format!("Saved copy from {age}; refreshing…")),
-        (None, false) if stale => ("stale", format!("Status may be out of date: last read {age}.")),
-        (None, false) => ("fresh", format!("Updated {age}")),
+        (None, true) => ("cached", lang.fill(Key::SavedCopy, &[&age])),
+        (None, false) if stale => ("stale", lang.fill(Key::OutOfDate, &[&age])),
+        (None, false) => ("fresh", lang.fill(Key::Updated, &[&age])),
     };
     html! {
         <p class={classes!("sw-freshness", format!("sw-freshness--{modifier}"))}>
             <time datetime={time::machine(props.checked)} title={time::local(props.checked, &props.times)}>{ words }</time>
         </p>
-    }
-}
-
-/// Why reads fail, in a few words.
-fn reason(error: &FeedError) -> String {
-    match error {
-        FeedError::Network { .. } | FeedError::Timeout { .. } => "the status page is unreachable".into(),
-        FeedError::Http { status, .. } => format!("the status page answers HTTP {status}"),
-        FeedError::TooLarge { .. } => "the feed is too large".into(),
-        FeedError::NotJson(_) | FeedError::NotStatusDocument | FeedError::Unsupported(_) => {
-            "the feed cannot be read".into()
-        }
     }
 }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::incident_timeline::IncidentTimeline;
 use super::{heading, source_tag, tone};
+use crate::i18n::Key;
 use crate::labels;
 use crate::model::{HistoryDay, Incident, Snapshot, Time};
 use crate::time::{self, TimeStyle};
@@ -30,6 +31,7 @@ pub struct HistoryProps {
 #[function_component]
 pub fn History(props: &HistoryProps) -> Html {
     let tz = &*props.times;
+    let lang = tz.lang;
     let days = props.snapshot.history(props.now, props.days, |at| time::day_of(at, tz));
     if days.is_empty() {
         return html! {};
@@ -37,7 +39,7 @@ pub fn History(props: &HistoryProps) -> Html {
     let level = props.level;
     html! {
         <section class="sw-history" part="history">
-            <@{heading(level)} class="sw-history__title">{ "Past incidents" }</@>
+            <@{heading(level)} class="sw-history__title">{ lang.t(Key::PastIncidents) }</@>
             { for runs(&days, props.every_day).into_iter().map(|run| match run {
                 Run::Day(day) => html! {
                     <section class="sw-day" key={day.date.to_string()}>
@@ -64,7 +66,7 @@ pub fn History(props: &HistoryProps) -> Html {
                     html! {
                         <section class="sw-day sw-day--quiet" key={newest.to_string()}>
                             <@{heading(level + 1)} class="sw-day__date">{ dates }</@>
-                            <p class="sw-day__none">{ "No incidents reported." }</p>
+                            <p class="sw-day__none">{ lang.t(Key::NoIncidentsReported) }</p>
                         </section>
                     }
                 }
@@ -114,17 +116,18 @@ pub struct PastIncidentProps {
 pub fn PastIncident(props: &PastIncidentProps) -> Html {
     let open = use_state(|| false);
     let incident = &props.incident;
+    let lang = props.times.lang;
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     let lasted = match (incident.began(), incident.ended()) {
         (Some(began), Some(ended)) => {
-            Some(format!("lasted {}", time::duration((ended - began).num_seconds())))
+            Some(lang.fill(Key::Lasted, &[&time::duration((ended - began).num_seconds(), lang)]))
         }
         _ => None,
     };
-    let facts = [Some(labels::impact(&incident.impact).into_owned()), lasted].into_iter().flatten();
+    let facts = [Some(labels::impact(&incident.impact, lang).into_owned()), lasted].into_iter().flatten();
     html! {
         <li class={classes!("sw-past", format!("sw-past--{}", tone(incident.severity())))}>
             <button type="button" class="sw-past__toggle" aria-expanded={open.to_string()} onclick={toggle}>

@@ -8,6 +8,7 @@ use super::heading;
 use super::show_more::ShowMore;
 use super::tone;
 use super::update_entry::UpdateEntry;
+use crate::i18n::Key;
 use crate::labels;
 use crate::model::{Incident, Time};
 use crate::text;
@@ -39,6 +40,7 @@ pub struct IncidentTimelineProps {
 pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
     let incident = &props.incident;
     let tz = &*props.times;
+    let lang = tz.lang;
     let all_updates = use_state(|| false);
     let root_cause = incident.root_cause();
     // The write-up shows once, as the root cause, not again in the timeline.
@@ -52,9 +54,11 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
     let began = incident.began();
     let ended = incident.ended();
     let span = match (began, ended, incident.is_active()) {
-        (Some(b), Some(e), _) => Some(format!("Resolved after {}", time::duration((e - b).num_seconds()))),
+        (Some(b), Some(e), _) => {
+            Some(lang.fill(Key::ResolvedAfter, &[&time::duration((e - b).num_seconds(), lang)]))
+        }
         (Some(b), None, true) => {
-            Some(format!("Ongoing for {}", time::duration((props.now - b).num_seconds())))
+            Some(lang.fill(Key::OngoingFor, &[&time::duration((props.now - b).num_seconds(), lang)]))
         }
         _ => None,
     };
@@ -62,14 +66,14 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
         let starts = s.starts?;
         let span = |style: &TimeStyle| match s.ends {
             Some(end) => format!("{} – {}", time::local(starts, style), time::local(end, style)),
-            None => format!("from {}", time::local(starts, style)),
+            None => lang.fill(Key::WindowFrom, &[&time::local(starts, style)]),
         };
         let countdown = (incident.status == crate::model::Status::Scheduled && starts > props.now)
-            .then(|| format!(" · starts {}", time::relative(starts, props.now)));
-        let title = tz.page().map(|page| format!("Status page time: {}", span(&page)));
+            .then(|| format!(" · {}", lang.fill(Key::StartsIn, &[&time::relative(starts, props.now, lang)])));
+        let title = tz.page().map(|page| lang.fill(Key::PageTime, &[&span(&page)]));
         Some(html! {
             <span class="sw-incident__fact sw-incident__window" {title}>
-                { format!("Scheduled {}{}", span(tz), countdown.unwrap_or_default()) }
+                { format!("{}{}", lang.fill(Key::ScheduledWindow, &[&span(tz)]), countdown.unwrap_or_default()) }
             </span>
         })
     });
@@ -87,43 +91,43 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
             }
             <p class="sw-incident__facts">
                 <Badge status={incident.status.clone()} />
-                { fact(labels::impact(&incident.impact).into_owned()) }
+                { fact(labels::impact(&incident.impact, lang).into_owned()) }
                 { for window }
                 { for began.filter(|_| !incident.is_maintenance()).map(|b| html! {
                     <span class="sw-incident__fact">
-                        { "Started " }{ super::moment(b, tz, "") }
+                        { lang.t(Key::Started) }{ super::moment(b, tz, "") }
                     </span>
                 }) }
                 { for span.map(fact) }
             </p>
             if !names.is_empty() {
-                <p class="sw-incident__components">{ format!("Affected: {}", names.join(", ")) }</p>
+                <p class="sw-incident__components">{ lang.fill(Key::Affected, &[&names.join(", ")]) }</p>
             }
             { for root_cause.map(|rca| html! {
                 <section class="sw-rootcause">
-                    <@{heading(props.level + 1)} class="sw-rootcause__title">{ "Root cause" }</@>
+                    <@{heading(props.level + 1)} class="sw-rootcause__title">{ lang.t(Key::RootCause) }</@>
                     { for rca.published.map(|at| html! {
                         <p class="sw-rootcause__published">
-                            { "Published " }{ super::moment(at, tz, "") }
+                            { lang.t(Key::Published) }{ super::moment(at, tz, "") }
                         </p>
                     }) }
                     <BodyText text={AttrValue::from(rca.body.to_owned())} />
                 </section>
             }) }
-            <ol class="sw-timeline" aria-label="Updates, newest first">
+            <ol class="sw-timeline" aria-label={lang.t(Key::UpdatesNewestFirst)}>
                 { for timeline.iter().take(shown_updates).map(|update| html! {
                     <UpdateEntry key={update.id.clone()} update={(*update).clone()} now={props.now} times={props.times.clone()} />
                 }) }
             </ol>
             if hidden_updates > 0 {
-                <ShowMore hidden={hidden_updates} what="updates" on_show={{
+                <ShowMore hidden={hidden_updates} what={Key::ShowMoreUpdates} on_show={{
                     let all_updates = all_updates.clone();
                     Callback::from(move |()| all_updates.set(true))
                 }} />
             }
             { for link.map(|href| html! {
                 <a class="sw-incident__link" {href} target="_blank" rel="noopener noreferrer nofollow">
-                    { if incident.is_maintenance() { "View this maintenance on the status page" } else { "View this incident on the status page" } }
+                    { lang.t(if incident.is_maintenance() { Key::ViewMaintenance } else { Key::ViewIncident }) }
                 </a>
             }) }
         </section>

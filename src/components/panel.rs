@@ -8,6 +8,7 @@ use super::history::History;
 use super::incident_timeline::IncidentTimeline;
 use super::show_more::ShowMore;
 use super::tone;
+use crate::i18n::Key;
 use crate::labels;
 use crate::model::{Snapshot, Time};
 use crate::text;
@@ -48,6 +49,7 @@ pub struct PanelProps {
 #[function_component]
 pub fn Panel(props: &PanelProps) -> Html {
     let snapshot = &props.snapshot;
+    let lang = props.times.lang;
     let all_incidents = use_state(|| false);
     let active = snapshot.active();
     let nothing_active = active.is_empty();
@@ -70,16 +72,16 @@ pub fn Panel(props: &PanelProps) -> Html {
     let heading = match (shown.is_empty(), nothing_active) {
         // A components-only feed says nothing about incidents; the list above speaks for it.
         (true, _) if !troubled.is_empty() || props.page => None,
-        (true, true) if history_has_incidents => Some("No active incidents."),
-        (true, _) => Some("No incidents reported."),
-        (false, true) => Some("No active incidents. Most recent:"),
+        (true, true) if history_has_incidents => Some(lang.t(Key::NoActiveIncidentsNote)),
+        (true, _) => Some(lang.t(Key::NoIncidentsReported)),
+        (false, true) => Some(lang.t(Key::NoActiveMostRecent)),
         (false, false) => None,
     };
     let components = (!props.page && !troubled.is_empty()).then(|| {
         let more = troubled.len().saturating_sub(LISTED_COMPONENTS);
         html! {
             <section class="sw-components">
-                <@{heading_tag(section)} class="sw-components__title">{ "Components not operational" }</@>
+                <@{heading_tag(section)} class="sw-components__title">{ lang.t(Key::ComponentsNotOperational) }</@>
                 <ul class="sw-components__list">
                     { for troubled.iter().take(LISTED_COMPONENTS).map(|c| html! {
                         <li class="sw-components__item">
@@ -89,13 +91,13 @@ pub fn Panel(props: &PanelProps) -> Html {
                                     <span class="sw-components__group">{ &group.name }</span>
                                 }) }
                                 <span class="sw-components__name">{ &c.name }</span>
-                                <span class="sw-components__status">{ labels::component_status(&c.status).into_owned() }</span>
+                                <span class="sw-components__status">{ labels::component_status(&c.status, lang).into_owned() }</span>
                             </span>
                         </li>
                     }) }
                 </ul>
                 if more > 0 {
-                    <p class="sw-components__more">{ format!("and {more} more") }</p>
+                    <p class="sw-components__more">{ lang.fill(Key::AndMore, &[&more.to_string()]) }</p>
                 }
             </section>
         }
@@ -104,7 +106,7 @@ pub fn Panel(props: &PanelProps) -> Html {
         let name = snapshot.page.name.clone().unwrap_or_else(|| url.clone());
         html! {
             <p class="sw-panel__page">
-                <a href={url} target="_blank" rel="noopener noreferrer nofollow">{ format!("{name} status page") }</a>
+                <a href={url} target="_blank" rel="noopener noreferrer nofollow">{ lang.fill(Key::StatusPageLink, &[&name]) }</a>
             </p>
         }
     });
@@ -113,7 +115,7 @@ pub fn Panel(props: &PanelProps) -> Html {
             { for components }
             { for heading.map(|h| html! { <p class="sw-panel__note">{ h }</p> }) }
             if props.page && !nothing_active {
-                <h2 class="sw-panel__section">{ "Active incidents" }</h2>
+                <h2 class="sw-panel__section">{ lang.t(Key::ActiveIncidents) }</h2>
             }
             { for shown.iter().take(if *all_incidents { usize::MAX } else { FIRST_INCIDENTS }).map(|incident| html! {
                 <IncidentTimeline
@@ -124,14 +126,14 @@ pub fn Panel(props: &PanelProps) -> Html {
                 />
             }) }
             if !*all_incidents && shown.len() > FIRST_INCIDENTS {
-                <ShowMore hidden={shown.len() - FIRST_INCIDENTS} what="incidents" on_show={{
+                <ShowMore hidden={shown.len() - FIRST_INCIDENTS} what={Key::ShowMoreIncidents} on_show={{
                     let all_incidents = all_incidents.clone();
                     Callback::from(move |()| all_incidents.set(true))
                 }} />
             }
             if !upcoming.is_empty() {
                 <section class="sw-upcoming">
-                    <@{heading_tag(section)} class="sw-upcoming__title">{ "Scheduled maintenance" }</@>
+                    <@{heading_tag(section)} class="sw-upcoming__title">{ lang.t(Key::ScheduledMaintenance) }</@>
                     { for upcoming.iter().map(|maintenance| html! {
                         <IncidentTimeline
                             key={maintenance.id.clone()}

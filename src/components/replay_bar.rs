@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::i18n::Key;
 use crate::model::Time;
 use crate::state::step;
 use crate::time::{self, TimeStyle};
@@ -23,6 +24,7 @@ pub struct ReplayBarProps {
 #[function_component]
 pub fn ReplayBar(props: &ReplayBarProps) -> Html {
     let at = props.at;
+    let lang = props.times.lang;
     let previous = step(&props.moments, at, false);
     let next = step(&props.moments, at, true);
     let seen = props.moments.iter().filter(|m| **m <= at).count();
@@ -31,20 +33,20 @@ pub fn ReplayBar(props: &ReplayBarProps) -> Html {
         Callback::from(move |_: MouseEvent| on_pin.emit(target))
     };
     html! {
-        <div class="sw-replay" role="group" aria-label="Replay">
+        <div class="sw-replay" role="group" aria-label={lang.t(Key::Replay)}>
             <p class="sw-replay__note" aria-live="polite">
-                { "Replaying " }
+                { lang.t(Key::Replaying) }
                 <time datetime={time::machine(at)}>{ time::local(at, &props.times) }</time>
-                <span class="sw-replay__count">{ format!(" · update {seen} of {}", props.moments.len()) }</span>
+                <span class="sw-replay__count">{ lang.fill(Key::UpdateOf, &[&seen.to_string(), &props.moments.len().to_string()]) }</span>
             </p>
             <div class="sw-replay__controls">
                 <button type="button" class="sw-replay__button" disabled={previous.is_none()} onclick={go(previous)}>
-                    { "Previous update" }
+                    { lang.t(Key::PreviousUpdate) }
                 </button>
                 <button type="button" class="sw-replay__button" disabled={next.is_none()} onclick={go(next)}>
-                    { "Next update" }
+                    { lang.t(Key::NextUpdate) }
                 </button>
-                <button type="button" class="sw-replay__button" onclick={go(None)}>{ "Show live" }</button>
+                <button type="button" class="sw-replay__button" onclick={go(None)}>{ lang.t(Key::ShowLive) }</button>
             </div>
         </div>
     }

@@ -1,12 +1,14 @@
 use yew::prelude::*;
 
+use crate::i18n::Key;
+
 /// Props of [`ShowMore`].
 #[derive(Properties, PartialEq)]
 pub struct ShowMoreProps {
     /// How many items are hidden.
     pub hidden: usize,
-    /// What they are, plural ("updates").
-    pub what: AttrValue,
+    /// The message: "Show {0} more updates".
+    pub what: Key,
     /// Show them.
     pub on_show: Callback<()>,
 }
@@ -15,8 +17,9 @@ pub struct ShowMoreProps {
 /// or hostile feed cannot make the widget build thousands of elements at once.
 #[function_component]
 pub fn ShowMore(props: &ShowMoreProps) -> Html {
+    let lang = super::use_lang();
     let onclick = props.on_show.reform(|_: MouseEvent| ());
     html! {
-        <button type="button" class="sw-more" {onclick}>{ format!("Show {} more {}", props.hidden, props.what) }</button>
+        <button type="button" class="sw-more" {onclick}>{ lang.fill(props.what, &[&props.hidden.to_string()]) }</button>
     }
 }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::badge::Badge;
 use super::body_text::BodyText;
+use crate::i18n::{Key, Lang};
 use crate::labels;
 use crate::model::{AffectedComponent, Time, Update};
 use crate::time::{self, TimeStyle};
@@ -23,11 +24,12 @@ pub struct UpdateEntryProps {
 #[function_component]
 pub fn UpdateEntry(props: &UpdateEntryProps) -> Html {
     let update = &props.update;
+    let lang = props.times.lang;
     let when = update.at.map(|at| {
         html! {
             <>
                 { super::moment(at, &props.times, "sw-update__time") }
-                <span class="sw-update__ago">{ time::relative(at, props.now) }</span>
+                <span class="sw-update__ago">{ time::relative(at, props.now, lang) }</span>
             </>
         }
     });
@@ -39,8 +41,8 @@ pub fn UpdateEntry(props: &UpdateEntryProps) -> Html {
             </p>
             <BodyText text={AttrValue::from(update.body.clone())} />
             if !update.affected.is_empty() {
-                <ul class="sw-update__changes" aria-label="Component changes">
-                    { for update.affected.iter().map(change) }
+                <ul class="sw-update__changes" aria-label={lang.t(Key::ComponentChanges)}>
+                    { for update.affected.iter().map(|c| change(c, lang)) }
                 </ul>
             }
         </li>
@@ -49,13 +51,13 @@ pub fn UpdateEntry(props: &UpdateEntryProps) -> Html {
 
 /// "America East: Operational → Degraded performance", or just the new status when it did
 /// not change.
-fn change(component: &AffectedComponent) -> Html {
+fn change(component: &AffectedComponent, lang: Lang) -> Html {
     let status = match (&component.old_status, &component.new_status) {
         (Some(old), Some(new)) if old != new => {
-            format!("{} → {}", labels::component_status(old), labels::component_status(new))
+            format!("{} → {}", labels::component_status(old, lang), labels::component_status(new, lang))
         }
-        (_, Some(new)) => labels::component_status(new).into_owned(),
-        (Some(old), None) => format!("was {}", labels::component_status(old)),
+        (_, Some(new)) => labels::component_status(new, lang).into_owned(),
+        (Some(old), None) => lang.fill(Key::WasStatus, &[&labels::component_status(old, lang)]),
         (None, None) => String::new(),
     };
     html! {

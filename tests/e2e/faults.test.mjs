@@ -136,7 +136,7 @@ test('the saved copy paints at once, marked with its age, while the network is d
   await page.reload();
   // Painted from localStorage before the (hanging) network answers.
   await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sw-banner'), null, { timeout: 900 });
-  assert.match(await shadowText(page, 'w', '.sw-freshness'), /^Saved copy from (just now|\d+ min ago); refreshing…$/);
+  assert.match(await shadowText(page, 'w', '.sw-freshness'), /^Saved copy from (just now|\d+ minutes? ago); refreshing…$/);
   await page.waitForFunction(() => /may be out of date/.test(document.getElementById('w').shadowRoot.querySelector('.sw-freshness').textContent));
   assert.equal(await shadowText(page, 'w', '.sw-banner__overall'), 'Minor Service Outage');
   assert.deepEqual(uncaught, []);

@@ -39,7 +39,7 @@ test('page mode lists 14 days of GitHub history by day, each incident opening to
   const busy = days.filter({ hasText: 'Wed, 29 Jul 2026' });
   assert.deepEqual(await texts(busy.locator('.sw-past__name')),
     ['Incident with Copilot AI Model Providers', 'Incident with Actions']);
-  assert.deepEqual(await texts(busy.locator('.sw-past__facts')), ['Minor impact · lasted 1 h 44 min', 'Major impact · lasted 34 min']);
+  assert.deepEqual(await texts(busy.locator('.sw-past__facts')), ['Minor impact · lasted 1 hr 44 min', 'Major impact · lasted 34 min']);
 
   // A past incident opens to its whole timeline, without repeating its name as a heading.
   const toggle = busy.locator('.sw-past__toggle').nth(1);

@@ -187,7 +187,7 @@ test('scheduled maintenance in the coming week is listed with its window and a c
   const upcoming = page.locator('.sw-upcoming');
   assert.equal(await upcoming.locator('.sw-incident__name').textContent(), 'Autotask PSA email DKIM changes');
   assert.match(await upcoming.locator('.sw-incident__facts').textContent(),
-    /Scheduled 4 Feb 2020, 20:00 UTC – 5 Feb 2020, 04:00 UTC · starts in 8 h/);
+    /Scheduled 4 Feb 2020, 20:00 UTC – 5 Feb 2020, 04:00 UTC · starts in 8 hours/);
   await page.screenshot({ path: join(SHOTS, 'upcoming-maintenance.png'), clip: { x: 0, y: 0, width: 900, height: 700 } });
   assert.deepEqual(problems, []);
   await close();

@@ -1,0 +1,203 @@
+//! The widget's own words in every shipped language, from one message table: each key has
+//! its English, Spanish, German and French text side by side. An empty entry falls back to
+//! English at run time, and a test fails on any empty entry or on a translation whose
+//! placeholders (`{0}`, `{1}`) differ from the English. Feed text (names, bodies, the page's
+//! own status description) is never translated.
+
+/// A language the widget speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English (also for every language not shipped).
+    #[default]
+    En,
+    /// Spanish.
+    Es,
+    /// German.
+    De,
+    /// French.
+    Fr,
+}
+
+impl Lang {
+    /// Every shipped language.
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Es, Lang::De, Lang::Fr];
+
+    /// The language of a BCP 47 tag ("es-MX" → Spanish); English when not shipped.
+    pub fn from_tag(tag: &str) -> Lang {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        match primary.as_str() {
+            "es" => Lang::Es,
+            "de" => Lang::De,
+            "fr" => Lang::Fr,
+            _ => Lang::En,
+        }
+    }
+
+    /// The language's own tag, for `Intl` and the `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+            Lang::De => "de",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// The text of `key` in this language (English when the entry is empty).
+    pub fn t(self, key: Key) -> &'static str {
+        let [en, es, de, fr] = key.texts();
+        let text = match self {
+            Lang::En => en,
+            Lang::Es => es,
+            Lang::De => de,
+            Lang::Fr => fr,
+        };
+        if text.is_empty() {
+            en
+        } else {
+            text
+        }
+    }
+
+    /// The text of `key` with `{0}`, `{1}`, … replaced by `args`.
+    pub fn fill(self, key: Key, args: &[&str]) -> String {
+        let mut text = self.t(key).to_owned();
+        for (i, arg) in args.iter().enumerate() {
+            text = text.replace(&format!("{{{i}}}"), arg);
+        }
+        text
+    }
+}
+
+macro_rules! messages {
+    ($($key:ident => [$en:expr, $es:expr, $de:expr, $fr:expr],)*) => {
+        /// A message of the widget's own.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[allow(missing_docs)]
+        pub enum Key { $($key,)* }
+
+        impl Key {
+            /// Every key, for the completeness test.
+            pub const ALL: &'static [Key] = &[$(Key::$key,)*];
+
+            /// English, Spanish, German and French.
+            pub fn texts(self) -> [&'static str; 4] {
+                match self { $(Key::$key => [$en, $es, $de, $fr],)* }
+            }
+        }
+    };
+}
+
+messages! {
+    // Overall indicator.
+    AllOperational => ["All systems operational", "Todos los sistemas operativos", "Alle Systeme betriebsbereit", "Tous les systèmes sont opérationnels"],
+    MinorDisruption => ["Minor service disruption", "Interrupción menor del servicio", "Geringfügige Störung", "Perturbation mineure du service"],
+    MajorServiceOutage => ["Major service outage", "Interrupción importante del servicio", "Schwerer Ausfall", "Panne majeure du service"],
+    CriticalServiceOutage => ["Critical service outage", "Interrupción crítica del servicio", "Kritischer Ausfall", "Panne critique du service"],
+    MaintenanceInProgress => ["Maintenance in progress", "Mantenimiento en curso", "Wartung läuft", "Maintenance en cours"],
+    NoActiveIncidents => ["No active incidents", "No hay incidentes activos", "Keine aktiven Vorfälle", "Aucun incident en cours"],
+    // Incident and maintenance statuses.
+    Investigating => ["Investigating", "Investigando", "Wird untersucht", "Enquête en cours"],
+    Identified => ["Identified", "Identificado", "Ursache erkannt", "Identifié"],
+    Monitoring => ["Monitoring", "En observación", "Wird beobachtet", "Surveillance"],
+    Resolved => ["Resolved", "Resuelto", "Behoben", "Résolu"],
+    Postmortem => ["Postmortem", "Análisis posterior", "Nachbetrachtung", "Analyse post-incident"],
+    Scheduled => ["Scheduled", "Programado", "Geplant", "Planifiée"],
+    InProgress => ["In progress", "En curso", "Läuft", "En cours"],
+    Verifying => ["Verifying", "Verificando", "Wird überprüft", "Vérification"],
+    Completed => ["Completed", "Completado", "Abgeschlossen", "Terminée"],
+    // Impact.
+    ImpactNone => ["No declared impact", "Sin impacto declarado", "Keine Auswirkung angegeben", "Aucun impact déclaré"],
+    ImpactMinor => ["Minor impact", "Impacto menor", "Geringe Auswirkung", "Impact mineur"],
+    ImpactMajor => ["Major impact", "Impacto importante", "Große Auswirkung", "Impact majeur"],
+    ImpactCritical => ["Critical impact", "Impacto crítico", "Kritische Auswirkung", "Impact critique"],
+    ImpactMaintenance => ["Maintenance", "Mantenimiento", "Wartung", "Maintenance"],
+    ImpactOther => ["Impact: {0}", "Impacto: {0}", "Auswirkung: {0}", "Impact : {0}"],
+    // Component statuses.
+    Operational => ["Operational", "Operativo", "Betriebsbereit", "Opérationnel"],
+    DegradedPerformance => ["Degraded performance", "Rendimiento degradado", "Eingeschränkte Leistung", "Performances dégradées"],
+    PartialOutage => ["Partial outage", "Interrupción parcial", "Teilausfall", "Panne partielle"],
+    MajorOutage => ["Major outage", "Interrupción importante", "Schwerer Ausfall", "Panne majeure"],
+    UnderMaintenance => ["Under maintenance", "En mantenimiento", "In Wartung", "En maintenance"],
+    Unknown => ["Unknown", "Desconocido", "Unbekannt", "Inconnu"],
+    // Live-region announcements.
+    AnnounceNewIncident => ["New incident: {0}, {1}.", "Nuevo incidente: {0}, {1}.", "Neuer Vorfall: {0}, {1}.", "Nouvel incident : {0}, {1}."],
+    AnnounceMaintenanceStarted => ["Maintenance started: {0}, {1}.", "Mantenimiento iniciado: {0}, {1}.", "Wartung begonnen: {0}, {1}.", "Maintenance commencée : {0}, {1}."],
+    AnnounceUpdate => ["Update on {0}: {1}.", "Actualización de {0}: {1}.", "Neuigkeit zu {0}: {1}.", "Mise à jour de {0} : {1}."],
+    AnnounceResolved => ["Resolved: {0}.", "Resuelto: {0}.", "Behoben: {0}.", "Résolu : {0}."],
+    AnnounceMaintenanceOver => ["Maintenance over: {0}.", "Mantenimiento terminado: {0}.", "Wartung beendet: {0}.", "Maintenance terminée : {0}."],
+    // Banner.
+    AsOf => ["As of {0}", "A fecha de {0}", "Stand {0}", "Au {0}"],
+    AffectedList => ["Affected: {0}", "Afectados: {0}", "Betroffen: {0}", "Concernés : {0}"],
+    NamesAndMore => ["{0} and {1} more", "{0} y {1} más", "{0} und {1} weitere", "{0} et {1} de plus"],
+    PlusMore => ["+{0} more", "+{0} más", "+{0} weitere", "+{0} de plus"],
+    OneMoreActive => [" active incident", " incidente activo", " aktiver Vorfall", " incident en cours"],
+    MoreActive => [" active incidents", " incidentes activos", " aktive Vorfälle", " incidents en cours"],
+    StartedAgo => ["Started {0} ago", "Empezó hace {0}", "Begonnen vor {0}", "Commencé il y a {0}"],
+    UnderWayAgo => ["Under way for {0}", "En curso desde hace {0}", "Läuft seit {0}", "En cours depuis {0}"],
+    // Panel.
+    ComponentsNotOperational => ["Components not operational", "Componentes no operativos", "Nicht betriebsbereite Komponenten", "Composants non opérationnels"],
+    AndMore => ["and {0} more", "y {0} más", "und {0} weitere", "et {0} de plus"],
+    NoIncidentsReported => ["No incidents reported.", "No se han notificado incidentes.", "Keine Vorfälle gemeldet.", "Aucun incident signalé."],
+    NoActiveIncidentsNote => ["No active incidents.", "No hay incidentes activos.", "Keine aktiven Vorfälle.", "Aucun incident en cours."],
+    NoActiveMostRecent => ["No active incidents. Most recent:", "No hay incidentes activos. El más reciente:", "Keine aktiven Vorfälle. Der letzte:", "Aucun incident en cours. Le plus récent :"],
+    ActiveIncidents => ["Active incidents", "Incidentes activos", "Aktive Vorfälle", "Incidents en cours"],
+    ScheduledMaintenance => ["Scheduled maintenance", "Mantenimiento programado", "Geplante Wartung", "Maintenance planifiée"],
+    Components => ["Components", "Componentes", "Komponenten", "Composants"],
+    PastIncidents => ["Past incidents", "Incidentes anteriores", "Frühere Vorfälle", "Incidents passés"],
+    StatusPageLink => ["{0} status page", "Página de estado de {0}", "Statusseite von {0}", "Page d’état de {0}"],
+    GroupNotOperational => ["{0} of {1} not operational", "{0} de {1} no operativos", "{0} von {1} nicht betriebsbereit", "{0} sur {1} non opérationnels"],
+    Lasted => ["lasted {0}", "duró {0}", "Dauer {0}", "a duré {0}"],
+    ShowMoreUpdates => ["Show {0} more updates", "Mostrar {0} actualizaciones más", "{0} weitere Meldungen zeigen", "Afficher {0} mises à jour de plus"],
+    ShowMoreIncidents => ["Show {0} more incidents", "Mostrar {0} incidentes más", "{0} weitere Vorfälle zeigen", "Afficher {0} incidents de plus"],
+    // Incident.
+    ResolvedAfter => ["Resolved after {0}", "Resuelto tras {0}", "Behoben nach {0}", "Résolu après {0}"],
+    OngoingFor => ["Ongoing for {0}", "En curso desde hace {0}", "Andauernd seit {0}", "En cours depuis {0}"],
+    ScheduledWindow => ["Scheduled {0}", "Programado: {0}", "Geplant: {0}", "Prévue : {0}"],
+    WindowFrom => ["from {0}", "desde {0}", "ab {0}", "à partir du {0}"],
+    StartsIn => ["starts {0}", "empieza {0}", "beginnt {0}", "commence {0}"],
+    Started => ["Started ", "Empezó ", "Begonnen ", "Commencé le "],
+    Affected => ["Affected: {0}", "Afectados: {0}", "Betroffen: {0}", "Concernés : {0}"],
+    RootCause => ["Root cause", "Causa raíz", "Ursache", "Cause première"],
+    Published => ["Published ", "Publicado ", "Veröffentlicht ", "Publié le "],
+    UpdatesNewestFirst => ["Updates, newest first", "Actualizaciones, la más reciente primero", "Meldungen, neueste zuerst", "Mises à jour, la plus récente d’abord"],
+    ComponentChanges => ["Component changes", "Cambios de componentes", "Änderungen an Komponenten", "Changements de composants"],
+    WasStatus => ["was {0}", "era {0}", "war {0}", "était {0}"],
+    ViewIncident => ["View this incident on the status page", "Ver este incidente en la página de estado", "Diesen Vorfall auf der Statusseite ansehen", "Voir cet incident sur la page d’état"],
+    ViewMaintenance => ["View this maintenance on the status page", "Ver este mantenimiento en la página de estado", "Diese Wartung auf der Statusseite ansehen", "Voir cette maintenance sur la page d’état"],
+    PageTime => ["Status page time: {0}", "Hora de la página de estado: {0}", "Zeit der Statusseite: {0}", "Heure de la page d’état : {0}"],
+    // App, errors, freshness.
+    Loading => ["Loading status…", "Cargando estado…", "Status wird geladen…", "Chargement de l’état…"],
+    NoMatch => ["No component of this status page matches “{0}”.", "Ningún componente de esta página de estado coincide con «{0}».", "Keine Komponente dieser Statusseite passt zu „{0}“.", "Aucun composant de cette page d’état ne correspond à « {0} »."],
+    Dismiss => ["Dismiss the status banner", "Cerrar el aviso de estado", "Statushinweis schließen", "Fermer le bandeau d’état"],
+    SourceStale => ["{0} could not be refreshed ({1}); its last known status is shown.", "No se pudo actualizar {0} ({1}); se muestra su último estado conocido.", "{0} konnte nicht aktualisiert werden ({1}); der letzte bekannte Status wird gezeigt.", "{0} n’a pas pu être actualisé ({1}) ; son dernier état connu est affiché."],
+    SourceFailed => ["{0} could not be read ({1}); the other status pages are shown.", "No se pudo leer {0} ({1}); se muestran las demás páginas de estado.", "{0} konnte nicht gelesen werden ({1}); die anderen Statusseiten werden gezeigt.", "{0} n’a pas pu être lu ({1}) ; les autres pages d’état sont affichées."],
+    TryAgain => ["Try again", "Reintentar", "Erneut versuchen", "Réessayer"],
+    ErrorUnreachable => ["Status unavailable: the status page could not be reached.", "Estado no disponible: no se pudo contactar con la página de estado.", "Status nicht verfügbar: die Statusseite ist nicht erreichbar.", "État indisponible : la page d’état est injoignable."],
+    ErrorNotFound => ["Status unavailable: the status feed was not found (HTTP 404).", "Estado no disponible: no se encontró el feed de estado (HTTP 404).", "Status nicht verfügbar: der Status-Feed wurde nicht gefunden (HTTP 404).", "État indisponible : le flux d’état est introuvable (HTTP 404)."],
+    ErrorHttp => ["Status unavailable: the status page answered with an error (HTTP {0}).", "Estado no disponible: la página de estado respondió con un error (HTTP {0}).", "Status nicht verfügbar: die Statusseite antwortete mit einem Fehler (HTTP {0}).", "État indisponible : la page d’état a répondu par une erreur (HTTP {0})."],
+    ErrorTimeout => ["Status unavailable: the status page did not answer in time.", "Estado no disponible: la página de estado no respondió a tiempo.", "Status nicht verfügbar: die Statusseite hat nicht rechtzeitig geantwortet.", "État indisponible : la page d’état n’a pas répondu à temps."],
+    ErrorTooLarge => ["Status unavailable: the status feed is too large to show.", "Estado no disponible: el feed de estado es demasiado grande.", "Status nicht verfügbar: der Status-Feed ist zu groß.", "État indisponible : le flux d’état est trop volumineux."],
+    ErrorNotJson => ["Status unavailable: the status feed is damaged (not valid JSON).", "Estado no disponible: el feed de estado está dañado (JSON no válido).", "Status nicht verfügbar: der Status-Feed ist beschädigt (kein gültiges JSON).", "État indisponible : le flux d’état est endommagé (JSON non valide)."],
+    ErrorNotStatus => ["Status unavailable: this address does not serve a Statuspage status feed.", "Estado no disponible: esta dirección no ofrece un feed de estado de Statuspage.", "Status nicht verfügbar: diese Adresse liefert keinen Statuspage-Feed.", "État indisponible : cette adresse ne fournit pas de flux d’état Statuspage."],
+    ErrorUnsupported => ["Status unavailable: this is a {0} status page, which this widget cannot read yet.", "Estado no disponible: es una página de estado {0}, que este widget aún no puede leer.", "Status nicht verfügbar: dies ist eine {0}-Statusseite, die dieses Widget noch nicht lesen kann.", "État indisponible : c’est une page d’état {0}, que ce widget ne sait pas encore lire."],
+    ReasonUnreachable => ["the status page is unreachable", "la página de estado no responde", "die Statusseite ist nicht erreichbar", "la page d’état est injoignable"],
+    ReasonHttp => ["the status page answers HTTP {0}", "la página de estado responde HTTP {0}", "die Statusseite antwortet mit HTTP {0}", "la page d’état répond HTTP {0}"],
+    ReasonNotFound => ["the feed is not there (HTTP 404)", "el feed no existe (HTTP 404)", "den Feed gibt es nicht (HTTP 404)", "le flux n’existe pas (HTTP 404)"],
+    ReasonTooLarge => ["the feed is too large", "el feed es demasiado grande", "der Feed ist zu groß", "le flux est trop volumineux"],
+    ReasonUnreadable => ["the feed cannot be read", "el feed no se puede leer", "der Feed ist nicht lesbar", "le flux est illisible"],
+    OutOfDateSince => ["Status may be out of date: {0} since {1}. Last read {2}.", "El estado puede no estar al día: {0} desde {1}. Última lectura {2}.", "Status möglicherweise veraltet: {0} seit {1}. Zuletzt gelesen {2}.", "L’état n’est peut-être plus à jour : {0} depuis {1}. Dernière lecture {2}."],
+    RefreshFailing => ["Updated {0}; refreshing failed ({1}), retrying.", "Actualizado {0}; la actualización falló ({1}), reintentando.", "Aktualisiert {0}; Aktualisieren fehlgeschlagen ({1}), neuer Versuch läuft.", "Mis à jour {0} ; l’actualisation a échoué ({1}), nouvel essai."],
+    SavedCopy => ["Saved copy from {0}; refreshing…", "Copia guardada de {0}; actualizando…", "Gespeicherte Kopie von {0}; wird aktualisiert…", "Copie enregistrée de {0} ; actualisation…"],
+    OutOfDate => ["Status may be out of date: last read {0}.", "El estado puede no estar al día: última lectura {0}.", "Status möglicherweise veraltet: zuletzt gelesen {0}.", "L’état n’est peut-être plus à jour : dernière lecture {0}."],
+    Updated => ["Updated {0}", "Actualizado {0}", "Aktualisiert {0}", "Mis à jour {0}"],
+    // Replay.
+    Replay => ["Replay", "Repetición", "Wiedergabe", "Relecture"],
+    Replaying => ["Replaying ", "Reproduciendo ", "Wiedergabe von ", "Relecture du "],
+    UpdateOf => [" · update {0} of {1}", " · actualización {0} de {1}", " · Meldung {0} von {1}", " · mise à jour {0} sur {1}"],
+    PreviousUpdate => ["Previous update", "Actualización anterior", "Vorherige Meldung", "Mise à jour précédente"],
+    NextUpdate => ["Next update", "Actualización siguiente", "Nächste Meldung", "Mise à jour suivante"],
+    ShowLive => ["Show live", "Ver en directo", "Live anzeigen", "Voir en direct"],
+    UnderAMinute => ["under a minute", "menos de un minuto", "unter einer Minute", "moins d’une minute"],
+    JustNow => ["just now", "ahora mismo", "gerade eben", "à l’instant"],
+}
