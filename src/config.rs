@@ -20,6 +20,32 @@ pub enum Mode {
     Page,
 }
 
+/// Which corner of the viewport `mode="corner"` sits in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Corner {
+    /// Bottom right (the default).
+    #[default]
+    BottomRight,
+    /// Bottom left.
+    BottomLeft,
+    /// Top right.
+    TopRight,
+    /// Top left.
+    TopLeft,
+}
+
+impl Corner {
+    /// The setting's spelling, also the root element's class suffix.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Corner::BottomRight => "bottom-right",
+            Corner::BottomLeft => "bottom-left",
+            Corner::TopRight => "top-right",
+            Corner::TopLeft => "top-left",
+        }
+    }
+}
+
 /// Colour scheme.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -40,6 +66,8 @@ pub struct Config {
     pub src: Option<String>,
     /// Layout.
     pub mode: Mode,
+    /// The corner `Mode::Corner` sits in.
+    pub corner: Corner,
     /// Only these components (names or ids, case-insensitive; a group means its children
     /// too). Empty: everything.
     pub components: Vec<String>,
@@ -93,7 +121,7 @@ pub const DEFAULT_POLL_SECONDS: f64 = 60.0;
 pub const DEFAULT_TIMEOUT_SECONDS: f64 = 10.0;
 
 /// Every setting the widget reads, in the order the README lists them.
-pub const SETTINGS: [Setting; 13] = [
+pub const SETTINGS: [Setting; 14] = [
     Setting {
         name: "src",
         kind: "URL, or several separated by spaces",
@@ -106,7 +134,14 @@ pub const SETTINGS: [Setting; 13] = [
         kind: "`banner`, `bar`, `corner`, `page`",
         default: "`banner`",
         example: "bar",
-        description: "`banner`: inline in the page flow. `bar`: across the top, staying in view while scrolling. `corner`: a floating popup at the bottom right. `page`: a full status page, timeline open.",
+        description: "`banner`: inline in the page flow. `bar`: across the top, staying in view while scrolling. `corner`: a floating popup in a corner of the viewport (see `corner`; on screens under 480 px a strip along the top or bottom edge). `page`: a full status page, timeline open.",
+    },
+    Setting {
+        name: "corner",
+        kind: "`bottom-right`, `bottom-left`, `top-right`, `top-left`",
+        default: "`bottom-right`",
+        example: "bottom-left",
+        description: "Where `mode=\"corner\"` floats.",
     },
     Setting {
         name: "components",
@@ -162,7 +197,7 @@ pub const SETTINGS: [Setting; 13] = [
         kind: "boolean (`true`/`false`, or present)",
         default: "false",
         example: "true",
-        description: "Adds a button that hides the widget until the page is reloaded.",
+        description: "Adds a button that hides the banner. The choice is remembered (in `localStorage`, per site) for that incident and its latest update: a newer update, or another incident, brings the banner back. Where storage is unavailable it lasts until the page is reloaded.",
     },
     Setting {
         name: "expanded",
@@ -240,6 +275,16 @@ impl Config {
                 Mode::Banner
             }
         };
+        let corner = match read("corner").as_deref().map(str::to_ascii_lowercase).as_deref() {
+            None | Some("" | "bottom-right") => Corner::BottomRight,
+            Some("bottom-left") => Corner::BottomLeft,
+            Some("top-right") => Corner::TopRight,
+            Some("top-left") => Corner::TopLeft,
+            Some(other) => {
+                invalid("corner", other, "bottom-right");
+                Corner::BottomRight
+            }
+        };
         let theme = match read("theme").as_deref().map(str::to_ascii_lowercase).as_deref() {
             None | Some("" | "auto") => Theme::Auto,
             Some("light") => Theme::Light,
@@ -290,6 +335,7 @@ impl Config {
         let config = Config {
             src,
             mode,
+            corner,
             components,
             locale: read("locale").filter(|s| !s.is_empty()),
             time_zone: read("time-zone").filter(|z| !z.is_empty()),

@@ -90,8 +90,8 @@ pub struct State {
     pub expanded: bool,
     /// The pinned clock, when replaying.
     pub pinned: Option<Time>,
-    /// The reader hid the widget.
-    pub dismissed: bool,
+    /// What the reader dismissed ([`notice_key`]s), remembered across reloads.
+    pub dismissed: Vec<String>,
     /// Reads are failing while older data stays on screen.
     pub failure: Option<Failure>,
     /// Each source's standing, when `src` names several (empty for one).
@@ -111,8 +111,8 @@ pub enum Action {
     Pin(Option<Time>),
     /// The reader asked to try again after an error.
     Retry,
-    /// Hide the widget.
-    Dismiss,
+    /// Hide what the banner shows now (its [`notice_key`]).
+    Dismiss(String),
 }
 
 impl State {
@@ -125,7 +125,7 @@ impl State {
         } else {
             Vec::new()
         };
-        State { load: Load::Loading, expanded, pinned, dismissed: false, failure: None, sources }
+        State { load: Load::Loading, expanded, pinned, dismissed: Vec::new(), failure: None, sources }
     }
 
     /// Sources that cannot be read right now, with their latest error and whether their
@@ -199,10 +199,42 @@ impl State {
                     }
                 }
             }
-            Action::Dismiss => next.dismissed = true,
+            Action::Dismiss(key) => {
+                next.dismissed.retain(|k| *k != key);
+                next.dismissed.push(key);
+                // The oldest go first; a handful is all a reader ever dismisses.
+                let excess = next.dismissed.len().saturating_sub(MAX_DISMISSED);
+                next.dismissed.drain(..excess);
+            }
         }
         next
     }
+}
+
+/// How many dismissals are remembered.
+pub const MAX_DISMISSED: usize = 20;
+
+/// What a dismissal hides: the incident the banner shows with its latest update (a newer
+/// update brings the banner back; another incident is never hidden by it), or, with
+/// nothing active, the overall status.
+pub fn notice_key(snapshot: &Snapshot) -> String {
+    let key = match snapshot.active().first() {
+        Some(incident) => {
+            let latest = incident.updates.first().map(|u| u.id.as_str()).unwrap_or_default();
+            format!("{}@{latest}", incident.id)
+        }
+        None => format!("status:{}", snapshot.overall().indicator.as_str()),
+    };
+    key.replace(['\n', '\r'], " ")
+}
+
+/// The saved list of dismissals as stored (one key per line), read leniently.
+pub fn parse_dismissed(stored: &str) -> Vec<String> {
+    let mut keys: Vec<String> =
+        stored.lines().map(str::trim).filter(|k| !k.is_empty()).map(str::to_owned).collect();
+    let excess = keys.len().saturating_sub(MAX_DISMISSED);
+    keys.drain(..excess);
+    keys
 }
 
 /// A read's result applied to one load: new data replaces the old; a failed refresh keeps

@@ -208,7 +208,13 @@ pub fn local(at: Time, _style: &TimeStyle) -> String {
 pub fn day_of(at: Time, style: &TimeStyle) -> NaiveDate {
     // "sv" writes dates as 2020-02-05 in every engine; the zone decides which day it is.
     let iso = intl::format(intl::Kind::IsoDay, at.timestamp_millis() as f64, style);
-    NaiveDate::parse_from_str(iso.trim(), "%Y-%m-%d").unwrap_or_else(|_| at.date_naive())
+    // Read by hand: chrono's format parser would add kilobytes for this one shape.
+    let mut parts = iso.trim().splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    let (year, month, day) = (parts.next().flatten(), parts.next().flatten(), parts.next().flatten());
+    year.zip(month)
+        .zip(day)
+        .and_then(|((y, m), d)| NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d))
+        .unwrap_or_else(|| at.date_naive())
 }
 
 /// The calendar day `at` falls on; natively always UTC.

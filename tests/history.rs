@@ -184,3 +184,23 @@ fn history_and_maintenance_days_are_settings() {
     assert_eq!(warnings.len(), 2);
     assert!(warnings[0].contains("history-days") && warnings[0].contains("whole days"), "{}", warnings[0]);
 }
+
+#[test]
+fn a_dismissal_hides_one_incident_until_its_next_update() {
+    use status_widget::state::{notice_key, parse_dismissed, MAX_DISMISSED};
+    let feed = reference().unwrap();
+    let first = notice_key(&feed.as_of(at("2020-02-05T08:30:00Z")));
+    let same = notice_key(&feed.as_of(at("2020-02-05T09:00:00Z")));
+    let next = notice_key(&feed.as_of(at("2020-02-05T09:40:00Z")));
+    assert_eq!(first, same, "nothing new: still dismissed");
+    assert_ne!(first, next, "a newer update brings the banner back");
+    assert_eq!(first.split('@').next(), next.split('@').next(), "the same incident");
+    assert_eq!(notice_key(&feed.as_of(at("2020-02-05T16:00:00Z"))), "status:none");
+    // The maintenance the night before is another notice altogether.
+    assert!(notice_key(&feed.as_of(at("2020-02-05T02:00:00Z"))).starts_with("dkim2020feb4@"));
+    assert_eq!(parse_dismissed("a@1\n\n  b@2 \r\n"), ["a@1", "b@2"]);
+    let many: Vec<String> = (0..30).map(|i| format!("i{i}@u")).collect();
+    let kept = parse_dismissed(&many.join("\n"));
+    assert_eq!(kept.len(), MAX_DISMISSED);
+    assert_eq!(kept.last().map(String::as_str), Some("i29@u"), "the newest are kept");
+}

@@ -170,7 +170,8 @@ fn reducer() {
     assert!(!open.reduce(Action::Toggle).expanded);
     assert!(!open.reduce(Action::Collapse).expanded);
     assert!(!open.reduce(Action::Collapse).reduce(Action::Collapse).expanded);
-    assert!(open.reduce(Action::Dismiss).dismissed);
+    let hidden = open.reduce(Action::Dismiss("inc@u1".into())).reduce(Action::Dismiss("inc@u1".into()));
+    assert_eq!(hidden.dismissed, ["inc@u1"], "remembered once");
     let pinned = open.reduce(Action::Pin(Some(at("2020-01-01T00:00:00Z"))));
     assert_eq!(pinned.pinned, Some(at("2020-01-01T00:00:00Z")));
 }

@@ -16,7 +16,7 @@ use crate::feed::client;
 use crate::i18n::{Key, Lang};
 use crate::labels;
 use crate::model::Snapshot;
-use crate::state::{Action, Load, State};
+use crate::state::{notice_key, parse_dismissed, Action, Load, State, MAX_DISMISSED};
 use crate::time::{self, TimeStyle};
 
 /// Props of [`App`].
@@ -51,7 +51,10 @@ impl PartialEq for PollKey {
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     let state = use_reducer(|| {
-        State::new(config.now, config.expanded || config.mode == Mode::Page, &config.source_labels())
+        let mut state =
+            State::new(config.now, config.expanded || config.mode == Mode::Page, &config.source_labels());
+        state.dismissed = saved_dismissals();
+        state
     });
     let panel_id = use_memo((), |()| {
         let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
@@ -166,7 +169,10 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    if state.dismissed {
+    // Dismissed: hidden while the banner would say the same thing (same incident, same
+    // latest update); anything new brings it back.
+    let notice = view.as_deref().map(notice_key);
+    if config.dismissible && notice.as_ref().is_some_and(|key| state.dismissed.contains(key)) {
         return html! {};
     }
 
@@ -192,8 +198,12 @@ pub fn App(props: &AppProps) -> Html {
     };
     let dismiss = config.dismissible.then(|| {
         let (dispatcher, emit) = (state.dispatcher(), emit.clone());
+        let (notice, dismissed) = (notice.clone().unwrap_or_default(), state.dismissed.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
-            dispatcher.dispatch(Action::Dismiss);
+            let mut remembered = dismissed.clone();
+            remembered.push(notice.clone());
+            save_dismissals(&remembered);
+            dispatcher.dispatch(Action::Dismiss(notice.clone()));
             emit(WidgetEvent::Dismiss);
         });
         html! {
@@ -298,6 +308,7 @@ pub fn App(props: &AppProps) -> Html {
             Mode::Corner => "sw--corner",
             Mode::Page => "sw--page",
         },
+        (config.mode == Mode::Corner).then(|| format!("sw--corner-{}", config.corner.as_str())),
         match config.theme {
             Theme::Auto => "sw--auto",
             Theme::Light => "sw--light",
@@ -312,4 +323,25 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         </ContextProvider<Lang>>
     }
+}
+
+/// Where dismissals are remembered (per origin, shared by the widgets of a site).
+const DISMISSED_KEY: &str = "status-widget:dismissed";
+
+/// Dismissals remembered from earlier visits; none where storage is unavailable.
+fn saved_dismissals() -> Vec<String> {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(stored) = crate::feed::cache::storage::read(DISMISSED_KEY) {
+        return parse_dismissed(&stored);
+    }
+    parse_dismissed("")
+}
+
+/// Remembers dismissals (the latest [`MAX_DISMISSED`]); silently nothing where storage is
+/// unavailable, so the dismissal lasts until the page is reloaded.
+fn save_dismissals(keys: &[String]) {
+    let start = keys.len().saturating_sub(MAX_DISMISSED);
+    let _entry = keys.get(start..).unwrap_or_default().join("\n");
+    #[cfg(target_arch = "wasm32")]
+    crate::feed::cache::storage::write(DISMISSED_KEY, &_entry);
 }

@@ -47,11 +47,15 @@ pub fn Banner(props: &BannerProps) -> Html {
         .indicator
         .severity()
         .max(active.first().map_or(crate::model::Severity::None, |i| i.severity()));
-    let overall_text = match (&overall.description, overall.source, active.is_empty()) {
-        (Some(description), _, _) => description.clone(),
-        (None, OverallSource::Incidents, true) => lang.t(Key::NoActiveIncidents).to_owned(),
-        (None, _, _) => labels::indicator(&overall.indicator, lang).into_owned(),
-    };
+    // The page's own wording is English on nearly every page: other readers get the
+    // widget's words for the same indicator, with the page's wording on hover.
+    let page_words = overall.description.clone().filter(|_| lang != Lang::En);
+    let overall_text =
+        match (overall.description.clone().filter(|_| lang == Lang::En), overall.source, active.is_empty()) {
+            (Some(description), _, _) => description,
+            (None, OverallSource::Incidents, true) => lang.t(Key::NoActiveIncidents).to_owned(),
+            (None, _, _) => labels::indicator(&overall.indicator, lang).into_owned(),
+        };
     let onclick = props.on_toggle.reform(|_: MouseEvent| ());
     let tz = &*props.times;
 
@@ -107,7 +111,7 @@ pub fn Banner(props: &BannerProps) -> Html {
         >
             <span class="sw-banner__status">
                 <span class={classes!("sw-icon", format!("sw-icon--{}", tone(severity)))} aria-hidden="true"></span>
-                <span class="sw-banner__overall">{ overall_text }</span>
+                <span class="sw-banner__overall" title={page_words}>{ overall_text }</span>
             </span>
             { detail }
             { for more }

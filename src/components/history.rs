@@ -1,5 +1,6 @@
 use std::rc::Rc;
 
+use chrono::Datelike;
 use yew::prelude::*;
 
 use super::incident_timeline::IncidentTimeline;
@@ -42,7 +43,7 @@ pub fn History(props: &HistoryProps) -> Html {
             <@{heading(level)} class="sw-history__title">{ lang.t(Key::PastIncidents) }</@>
             { for runs(&days, props.every_day).into_iter().map(|run| match run {
                 Run::Day(day) => html! {
-                    <section class="sw-day" key={day.date.to_string()}>
+                    <section class="sw-day" key={day.date.num_days_from_ce()}>
                         <@{heading(level + 1)} class="sw-day__date">{ time::day(day.date, tz) }</@>
                         <ul class="sw-day__list">
                             { for day.incidents.iter().map(|incident| html! {
@@ -64,7 +65,7 @@ pub fn History(props: &HistoryProps) -> Html {
                         format!("{} – {}", time::day(oldest, tz), time::day(newest, tz))
                     };
                     html! {
-                        <section class="sw-day sw-day--quiet" key={newest.to_string()}>
+                        <section class="sw-day sw-day--quiet" key={newest.num_days_from_ce()}>
                             <@{heading(level + 1)} class="sw-day__date">{ dates }</@>
                             <p class="sw-day__none">{ lang.t(Key::NoIncidentsReported) }</p>
                         </section>
