@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: setup demo test dist size clean fuzz screenshots
+.PHONY: setup demo test dist size clean fuzz screenshots bench
 
 ## setup: install the wasm target, Trunk, wasm-bindgen-cli, wasm-opt, Chromium, npm packages (idempotent)
 setup:
@@ -24,6 +24,10 @@ dist: setup
 ## size: raw / gzip / brotli bytes of the wasm and JS in dist/
 size: dist
 	@node scripts/size.mjs dist
+
+## bench: side by side with @statuspage/status-widget 1.0.5 in Chromium (medians of alternating runs) → BENCHMARKS.md
+bench: dist
+	node scripts/bench.mjs
 
 ## screenshots: the gallery (page mode on real feeds; mode × theme × locale) at 1280 and 375 px, in artifacts/gallery/
 screenshots: dist

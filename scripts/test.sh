@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test layer and ends with one line a person can read:
-#   lint → native cargo test → wasm-bindgen-test in Chromium → release build → Playwright e2e.
+#   lint → native cargo test → wasm-bindgen-test in Chromium → release build → size budget
+#   → Playwright e2e.
 # Each layer runs even if an earlier one failed (except that e2e needs the build), so one
 # run shows everything that is wrong. The feed server the browser tests need is started here.
 set -uo pipefail
@@ -8,6 +9,9 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 export CI="${CI:-}"
 LOG_DIR=artifacts/test-logs
+# The brotli bytes of entry + glue + wasm may not grow past this without a deliberate change
+# here (bytes are exact, so this is a test; speed is measured by `make bench`, never here).
+SIZE_BUDGET=236000
 mkdir -p "$LOG_DIR"
 
 passed=0; failed=0; broken=()
@@ -65,6 +69,8 @@ run_layer "browser (wasm-bindgen-test in Chromium)" "$LOG_DIR/browser.log" count
   cargo test --target wasm32-unknown-unknown --test browser
 run_layer "fuzz (libFuzzer, 15 s; make fuzz runs longer)" "$LOG_DIR/fuzz.log" "" env FUZZ_SECONDS=15 scripts/fuzz.sh
 if run_layer "build (scripts/build.sh: trunk build --release)" "$LOG_DIR/build.log" "" scripts/build.sh; then
+  run_layer "size budget (brotli <= $SIZE_BUDGET bytes)" "$LOG_DIR/size.log" "" \
+    node scripts/size.mjs dist --budget "$SIZE_BUDGET"
   run_layer "end to end (Playwright + Chromium)" "$LOG_DIR/e2e.log" count_node \
     node --test --test-reporter=tap tests/e2e/
 else

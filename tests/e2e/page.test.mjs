@@ -86,7 +86,7 @@ test('two status pages in one widget: the worst status, each labelled, a failing
   assert.deepEqual(await texts(page.locator('.sw-tree__source-name')), ['GitHub', 'Datto']);
   assert.equal(await page.locator('.sw-tree__source').nth(1).locator('.sw-tree__name').first().textContent(), 'Autotask PSA');
   assert.match(await page.locator('.sw-sources-failing').textContent(),
-    /^\/feeds\/no-such-feed\.json could not be read \(.*answered HTTP 404\); the other status pages are shown\.$/);
+    /^\/feeds\/no-such-feed\.json could not be read: the feed is not there \(HTTP 404\)\. The other status pages are shown\.$/);
   assert.equal(await page.title(), 'GitHub · Datto status');
   await page.screenshot({ path: join(SHOTS, 'two-sources.png'), fullPage: true });
   assert.deepEqual(problems.filter((p) => !/Failed to load resource/.test(p)), []);
