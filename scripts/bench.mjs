@@ -20,7 +20,8 @@ const PEER_VERSION = JSON.parse(readFileSync(join(PEER_DIR, '../package.json'), 
 const SUMMARY = join(fixturesDir, 'statuspage/github_summary_2022-11_sergeyshevch-statuspage-exporter.json');
 const DESCRIPTION = JSON.parse(readFileSync(SUMMARY, 'utf8')).status.description; // "Minor Service Outage"
 
-// A status page's API on the local server: /feed/api/v2/summary.json, read by both widgets.
+// A status page's API on its own local origin (the peer only takes a page's root URL), read
+// by both widgets across origins, as a real embed does.
 const work = mkdtempSync(join(tmpdir(), 'status-widget-bench-'));
 mkdirSync(join(work, 'feed/api/v2'), { recursive: true });
 copyFileSync(SUMMARY, join(work, 'feed/api/v2/summary.json'));
@@ -28,17 +29,19 @@ const pages = join(work, 'pages');
 mkdirSync(pages);
 const page = (name, head, body) => writeFileSync(join(pages, name), `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>${name}</title><link rel="icon" href="data:,">${head}</head><body><main><h1>Host app</h1><p>Some host content.</p>${body}</main></body></html>`);
+const feedServer = await startServer({ port: 0, extra: [['/api/v2/', join(work, 'feed/api/v2')]] });
+const feed = `http://127.0.0.1:${feedServer.address().port}`;
 // The same host page three ways: nothing, us, the peer. Both widgets read the same document.
 page('empty.html', '', '');
-page('ours.html', '<script type="module" src="/status-widget.js"></script>', '<status-widget src="/feed/api/v2/summary.json" poll="0"></status-widget>');
-page('peer.html', '<script src="/peer/index.js"></script>', '<statuspage-widget src="/feed"></statuspage-widget>');
+page('ours.html', '<script type="module" src="/status-widget.js"></script>', `<status-widget src="${feed}/api/v2/summary.json" poll="0"></status-widget>`);
+page('peer.html', '<script src="/peer/index.js"></script>', `<statuspage-widget src="${feed}"></statuspage-widget>`);
 page('github-history.html', '<script type="module" src="/status-widget.js"></script>',
   '<status-widget mode="page" src="/fixtures/statuspage/github_incidents_50_2026-07_gitdown.json" now="2026-07-31T03:30:00Z" history-days="90" poll="0"></status-widget>');
 page('duo.html', '<script type="module" src="/status-widget.js"></script>',
   '<status-widget mode="page" src="/fixtures/statuspage/duo_components_539comps_69groups_atc0005-check-statuspage.json" poll="0"></status-widget>');
-page('poll.html', '<script type="module" src="/status-widget.js"></script>', '<status-widget src="/feed/api/v2/summary.json" poll="1"></status-widget>');
+page('poll.html', '<script type="module" src="/status-widget.js"></script>', `<status-widget src="${feed}/api/v2/summary.json" poll="1"></status-widget>`);
 
-const server = await startServer({ port: 0, extra: [['/feed/', join(work, 'feed')], ['/bench/', pages], ['/peer/', PEER_DIR]] });
+const server = await startServer({ port: 0, extra: [['/bench/', pages], ['/peer/', PEER_DIR]] });
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
 
@@ -62,11 +65,16 @@ const PROBE = `(() => {
 async function measure(name, { wait = DESCRIPTION } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const tab = await context.newPage();
+  const errors = [];
+  tab.on('pageerror', (e) => errors.push(e.message));
   await tab.addInitScript(PROBE);
   const cdp = await context.newCDPSession(tab);
   await cdp.send('Performance.enable');
   await tab.goto(`${base}/bench/${name}`);
-  if (wait) await tab.waitForFunction(() => window.__text !== undefined, null, { timeout: 20000 });
+  if (wait) {
+    await tab.waitForFunction(() => window.__text !== undefined, null, { timeout: 20000 })
+      .catch((e) => { throw new Error(`${name}: no status text (${errors.join('; ')}): ${e.message}`); });
+  }
   else await tab.waitForLoadState('load');
   await tab.waitForTimeout(300); // let the last frames settle before reading counters
   await cdp.send('HeapProfiler.collectGarbage');
@@ -88,6 +96,7 @@ async function measure(name, { wait = DESCRIPTION } = {}) {
     heap: metrics.JSHeapUsedSize,
     wasm,
     nodes: metrics.Nodes,
+    errors: errors.length,
   };
 }
 
@@ -165,6 +174,7 @@ const poll = await scale('poll.html', async (tab, cdp) => {
 
 await browser.close();
 server.close();
+feedServer.close();
 
 // The report.
 const fmt = (n, digits = 0) => (n === null || n === undefined || Number.isNaN(n)) ? 'n/a'
@@ -172,7 +182,7 @@ const fmt = (n, digits = 0) => (n === null || n === undefined || Number.isNaN(n)
 const kb = (n) => `${fmt(n)} B`;
 const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : 'n/a');
 const cpu = cpus()[0]?.model?.trim() ?? 'unknown CPU';
-const chromium = execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version']).toString().trim();
+const chromium = execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
 const date = new Date().toISOString().slice(0, 10);
 const rows = [
   ['bundle, raw', kb(ourBytes.raw), kb(peerBytes.raw), ratio(ourBytes.raw, peerBytes.raw)],

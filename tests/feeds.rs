@@ -343,3 +343,60 @@ fn github_adds_root_causes_by_editing_the_resolved_update() {
     let first = s.incidents.iter().find_map(|i| i.root_cause()).unwrap();
     assert!(first.update_id.is_none() && first.published.is_some());
 }
+
+#[test]
+fn timestamps_read_by_hand_match_chrono() {
+    use status_widget::feed::parse_time;
+    let chrono_reads = |raw: &str| {
+        let raw = raw.trim();
+        chrono::DateTime::parse_from_rfc3339(raw)
+            .or_else(|_| chrono::DateTime::parse_from_rfc3339(&raw.replacen(' ', "T", 1)))
+            .ok()
+            .map(|t| t.to_utc())
+    };
+    let shapes = [
+        "2020-02-05T08:21:00.000Z",
+        "2020-02-05T08:21:00Z",
+        "2020-02-05t08:21:00z",
+        " 2020-02-05T08:21:00.123456789Z ",
+        "2020-02-05T08:21:00.1234567891234Z",
+        "2020-02-05T08:21:00.5-05:00",
+        "2021-12-07T10:39:58.123-07:00",
+        "2020-02-05T08:21:00+05:30",
+        "2020-02-05 08:21:00Z",
+        "2020-02-05 08:21:00.000+00:00",
+        "2016-12-31T23:59:60Z",
+        "2020-02-30T08:21:00Z",
+        "2020-02-05T24:00:00Z",
+        "2020-02-05T08:61:00Z",
+        "2020-02-05",
+        "2020-02-05T08:21Z",
+        "2020-02-05T08:21:00",
+        "2020-02-05T08:21:00.Z",
+        "2020-02-05T08:21:00+0530",
+        "2020-02-05T08:21:00+24:00",
+        "2020-02-05T08:21:00Zjunk",
+        "20200205T082100Z",
+        "+2020-02-05T08:21:00Z",
+        "２０２０-02-05T08:21:00Z",
+        "",
+        "yesterday",
+    ];
+    for raw in shapes {
+        let ours = parse_time(raw);
+        let theirs = chrono_reads(raw);
+        match raw {
+            // chrono keeps a leap second as such; we read it as the instant before the next minute.
+            "2016-12-31T23:59:60Z" => assert_eq!(ours, Some(at("2016-12-31T23:59:59.999999999Z"))),
+            // chrono accepts an offset of 24 hours; no feed writes one, and we refuse it.
+            "2020-02-05T08:21:00+24:00" => assert_eq!(ours, None),
+            _ => assert_eq!(ours, theirs, "{raw:?}"),
+        }
+    }
+    proptest::proptest!(|(millis in 0i64..4_102_444_800_000, offset in -(23 * 60 + 59)..(23 * 60 + 59i64))| {
+        let instant = chrono::DateTime::from_timestamp_millis(millis).unwrap();
+        let zone = chrono::FixedOffset::east_opt((offset * 60) as i32).unwrap();
+        let written = instant.with_timezone(&zone).to_rfc3339_opts(chrono::SecondsFormat::Millis, false);
+        proptest::prop_assert_eq!(parse_time(&written), Some(instant), "{}", written);
+    });
+}

@@ -58,6 +58,10 @@ fn retry_after_header_forms() {
     assert_eq!(parse_retry_after(" 5 ", now), Some(5.0));
     assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now), Some(60.0));
     assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:00:00 GMT", now), Some(0.0), "a past date: now");
+    assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 UTC", now), Some(60.0));
+    assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 +0200", now), None, "only GMT, as HTTP requires");
+    assert_eq!(parse_retry_after("Wed, 32 Oct 2015 07:28:00 GMT", now), None);
+    assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28 GMT", now), None);
     assert_eq!(parse_retry_after("soon", now), None);
     assert_eq!(parse_retry_after("-5", now), None);
 }

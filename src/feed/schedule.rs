@@ -42,15 +42,33 @@ impl Policy {
     }
 }
 
-/// Reads a `Retry-After` header: delay-seconds, or an HTTP date (RFC 7231 IMF-fixdate, as
-/// RFC 2822 parses it) measured from `now`. Anything else reads as absent.
+/// Reads a `Retry-After` header: delay-seconds, or an HTTP date (RFC 9110 IMF-fixdate,
+/// "Wed, 21 Oct 2015 07:28:00 GMT") measured from `now`. Anything else reads as absent.
 pub fn parse_retry_after(value: &str, now: Time) -> Option<f64> {
     let value = value.trim();
     if let Ok(seconds) = value.parse::<u64>() {
         return Some(seconds as f64);
     }
-    let date = chrono::DateTime::parse_from_rfc2822(value).ok()?;
-    Some(((date.to_utc() - now).num_milliseconds() as f64 / 1000.0).max(0.0))
+    let date = http_date(value)?;
+    Some(((date - now).num_milliseconds() as f64 / 1000.0).max(0.0))
+}
+
+/// An IMF-fixdate, by hand (chrono's RFC 2822 parser costs kilobytes of wasm for a header
+/// that servers rarely send as a date).
+fn http_date(value: &str) -> Option<Time> {
+    const MONTHS: [&str; 12] =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let mut words = value.split_ascii_whitespace();
+    let (_weekday, day, month, year, time, zone) =
+        (words.next()?, words.next()?, words.next()?, words.next()?, words.next()?, words.next()?);
+    if words.next().is_some() || !matches!(zone, "GMT" | "UTC") {
+        return None;
+    }
+    let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? as u32 + 1;
+    let mut hms = time.split(':').map(|p| p.parse::<u32>().ok());
+    let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
+    let date = chrono::NaiveDate::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?)?;
+    Some(date.and_hms_opt(h, m, s)?.and_utc())
 }
 
 /// Whether data last read successfully at `last_success` should be called out of date at
