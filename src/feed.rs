@@ -100,9 +100,10 @@ pub fn document_urls(src: &str) -> Vec<String> {
 /// The reference incident (Autotask PSA "OTP Email delay", 5 Feb 2020) compiled in as real
 /// Statuspage v2 documents: the demo's default feed, needing no network.
 pub const REFERENCE_DOCUMENTS: [&str; 3] = [
-    include_str!("reference/summary.json"),
-    include_str!("reference/incidents.json"),
-    include_str!("reference/scheduled-maintenances.json"),
+    // src/reference/*.json, without indentation (build.rs).
+    include_str!(concat!(env!("OUT_DIR"), "/summary.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/incidents.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/scheduled-maintenances.json")),
 ];
 
 /// The instant the demo replays by default: the reference incident while it was live.

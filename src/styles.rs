@@ -8,15 +8,9 @@ use js_sys::{Array, Reflect};
 use wasm_bindgen::JsValue;
 use web_sys::CssStyleSheet;
 
-/// Every stylesheet, tokens first, then one file per component.
-pub const CSS: &str = concat!(
-    include_str!("../styles/tokens.css"),
-    include_str!("../styles/app.css"),
-    include_str!("../styles/banner.css"),
-    include_str!("../styles/timeline.css"),
-    include_str!("../styles/replay.css"),
-    include_str!("../styles/modes.css"),
-);
+/// Every stylesheet, tokens first, then one file per component (`styles/`, minified by
+/// `build.rs`).
+pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 thread_local! {
     // One parsed sheet shared by every widget on the page.
