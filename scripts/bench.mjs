@@ -194,6 +194,7 @@ const rows = [
   ['script time', `${fmt(ours.script, 1)} ms`, `${fmt(peer.script, 1)} ms`, ratio(ours.script, peer.script)],
   ['long tasks (> 50 ms)', fmt(ours.longTasks), fmt(peer.longTasks), '–'],
   ['longest task', `${fmt(ours.longest, 1)} ms`, `${fmt(peer.longest, 1)} ms`, '–'],
+  ['uncaught errors on the host page', fmt(ours.errors), fmt(peer.errors), '–'],
   ['JS heap after render (after GC)', kb(ours.heap), kb(peer.heap), ratio(ours.heap, peer.heap)],
   ['… plus wasm linear memory', kb(ours.wasm), '–', '–'],
   ['JS heap + wasm memory', kb(ours.heap + ours.wasm), kb(peer.heap), ratio(ours.heap + ours.wasm, peer.heap)],
@@ -212,6 +213,9 @@ Statuspage customer can embed today. An empty host page costs ${fmt(empty.task, 
 main-thread task time on its own.
 
 ${table(['', 'status-widget', `@statuspage/status-widget ${PEER_VERSION}`, 'us / peer'], rows)}
+
+The peer's \`dist/index.js\` throws "parcelRequire is not defined" on every load (a Babel
+pass made its Parcel bundle strict); it renders anyway, and that error counts above.
 
 What the two show is not the same: the peer draws the page's status sentence; status-widget
 draws the banner with the active incident, its status, impact, age and components, and keeps
