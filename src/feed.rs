@@ -8,6 +8,7 @@ pub mod cache;
 #[cfg(target_arch = "wasm32")]
 pub mod client;
 mod decode;
+pub mod json;
 mod lenient;
 pub mod schedule;
 pub mod tabs;

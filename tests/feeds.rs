@@ -274,8 +274,14 @@ fn broken_input_gives_an_error_never_a_panic() {
     ] {
         assert!(decode(bytes).is_err(), "{:?}", String::from_utf8_lossy(bytes));
     }
-    // Duplicate keys inside a known object are not valid for serde: refused, not a panic.
-    assert!(decode(br#"{"incidents":[{"id":"a","id":"b"}]}"#).is_err());
+    // A repeated key keeps its last value, as JSON.parse does.
+    let (_, repeated) = decode(br#"{"incidents":[{"id":"a","id":"b","name":"x"}]}"#).unwrap();
+    assert_eq!(repeated.incidents[0].id, "b");
+    // Nesting deeper than the reader allows is refused, not a stack overflow.
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(matches!(decode(deep.as_bytes()), Err(FeedError::NotJson(m)) if m.contains("nested too deeply")));
+    let deep_ok = format!("{{\"incidents\":{}{}}}", "[".repeat(100), "]".repeat(100));
+    assert!(decode(deep_ok.as_bytes()).is_ok(), "100 levels are fine");
     let big = vec![b' '; status_widget::feed::MAX_FEED_BYTES + 1];
     assert!(matches!(decode(&big), Err(FeedError::TooLarge { .. })));
 }
@@ -399,4 +405,72 @@ fn timestamps_read_by_hand_match_chrono() {
         let written = instant.with_timezone(&zone).to_rfc3339_opts(chrono::SecondsFormat::Millis, false);
         proptest::prop_assert_eq!(parse_time(&written), Some(instant), "{}", written);
     });
+}
+
+#[test]
+fn the_json_reader_follows_rfc_8259() {
+    use status_widget::feed::json::{parse, Json};
+    let ok = |s: &str| parse(s.as_bytes()).unwrap_or_else(|e| panic!("{s:?}: {e}"));
+    assert_eq!(
+        ok(" {\"a\" : [1, -0.5e3, true, false, null, \"x\"]} "),
+        Json::Object(vec![(
+            "a".into(),
+            Json::List(vec![
+                Json::Number("1".into()),
+                Json::Number("-0.5e3".into()),
+                Json::Bool(true),
+                Json::Bool(false),
+                Json::Null,
+                Json::Text("x".into())
+            ])
+        )])
+    );
+    assert_eq!(
+        ok(r#""\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00\ud800x""#),
+        Json::Text("\"\\/\u{8}\u{c}\n\r\té😀\u{FFFD}x".into())
+    );
+    assert_eq!(ok("\u{FEFF}\"bom\""), Json::Text("bom".into()));
+    assert_eq!(ok("\"Ünïcødé ✓ 日本\""), Json::Text("Ünïcødé ✓ 日本".into()));
+    for bad in [
+        "",
+        " ",
+        "{",
+        "}",
+        "[1,]",
+        "{\"a\":1,}",
+        "{a:1}",
+        "{\"a\" 1}",
+        "01",
+        "1.",
+        ".5",
+        "-",
+        "1e",
+        "+1",
+        "tru",
+        "nul",
+        "\"open",
+        "\"\\x\"",
+        "\"\\u12\"",
+        "\"tab\there\"",
+        "[1 2]",
+        "{} {}",
+        "NaN",
+        "'x'",
+    ] {
+        assert!(parse(bad.as_bytes()).is_err(), "{bad:?} should be refused");
+    }
+    assert!(parse(b"\"\xff\"").is_err(), "not UTF-8");
+    let error = parse(b"{\"a\": tru}").unwrap_err();
+    assert_eq!(error.to_string(), "expected a value at byte 6");
+    // Every fixture reads the same as JSON, whatever our decoder then makes of it.
+    let Some(dir) = common::shared_fixtures() else { return };
+    for sub in ["statuspage", "other"] {
+        for entry in std::fs::read_dir(dir.join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "json") {
+                let bytes = std::fs::read(&path).unwrap();
+                assert!(parse(&bytes).is_ok(), "{}", path.display());
+            }
+        }
+    }
 }

@@ -2,14 +2,12 @@
 //!
 //! One lenient wire shape covers every document kind (summary, status, components,
 //! incidents, unresolved, one incident with or without its `{page, incident}` wrapper,
-//! scheduled maintenances); the kind is told from which keys are present. Wire types use
-//! [`Scalar`], [`Obj`] and [`Items`], so a field of the wrong type reads as absent instead
-//! of failing the whole document.
+//! scheduled maintenances); the kind is told from which keys are present. Fields are read
+//! through [`Field`], so a field of the wrong type reads as absent instead of failing the
+//! whole document.
 
-use serde::de::IgnoredAny;
-use serde::Deserialize;
-
-use super::lenient::{Items, Obj, Scalar};
+use super::json::{self, Json};
+use super::lenient::{field, Field};
 use super::FeedError;
 use crate::model::{
     AffectedComponent, Component, ComponentStatus, Impact, Incident, Indicator, Page, PageStatus, Postmortem,
@@ -36,151 +34,66 @@ pub enum DocumentKind {
     Maintenances,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct WireDocument {
-    page: Obj<WirePage>,
-    status: Obj<WireStatus>,
-    components: Items<WireComponent>,
-    incidents: Items<WireIncident>,
-    scheduled_maintenances: Items<WireIncident>,
-    incident: Obj<WireIncident>,
-    // Present only on a bare incident or maintenance object.
-    incident_updates: Option<IgnoredAny>,
-    // Other status-page formats, recognised to say so clearly.
-    #[serde(rename = "summaryStatus")]
-    cstate_summary: Option<IgnoredAny>,
-    #[serde(rename = "apiVersion")]
-    cstate_api: Option<IgnoredAny>,
-    meta: Option<IgnoredAny>,
-    data: Option<IgnoredAny>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct WirePage {
-    id: Scalar,
-    name: Scalar,
-    url: Scalar,
-    time_zone: Scalar,
-    updated_at: Scalar,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct WireStatus {
-    indicator: Scalar,
-    description: Scalar,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct WireComponent {
-    id: Scalar,
-    name: Scalar,
-    status: Scalar,
-    description: Scalar,
-    position: Scalar,
-    group_id: Scalar,
-    group: Scalar,
-    only_show_if_degraded: Scalar,
-    showcase: Scalar,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct WireIncident {
-    id: Scalar,
-    name: Scalar,
-    status: Scalar,
-    impact: Scalar,
-    created_at: Scalar,
-    updated_at: Scalar,
-    started_at: Scalar,
-    resolved_at: Scalar,
-    shortlink: Scalar,
-    components: Items<WireComponent>,
-    incident_updates: Items<WireUpdate>,
-    scheduled_for: Scalar,
-    scheduled_until: Scalar,
-    postmortem_body: Scalar,
-    postmortem_published_at: Scalar,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct WireUpdate {
-    id: Scalar,
-    status: Scalar,
-    body: Scalar,
-    created_at: Scalar,
-    updated_at: Scalar,
-    display_at: Scalar,
-    affected_components: Items<WireAffected>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct WireAffected {
-    code: Scalar,
-    name: Scalar,
-    old_status: Scalar,
-    new_status: Scalar,
-}
-
 /// Reads one document. Never panics: broken JSON, JSON that is not a status document, other
 /// status-page formats and oversized input each give their own [`FeedError`].
 pub fn decode(bytes: &[u8]) -> Result<(DocumentKind, Snapshot), FeedError> {
     if bytes.len() > MAX_FEED_BYTES {
         return Err(FeedError::TooLarge { size: bytes.len(), limit: MAX_FEED_BYTES });
     }
-    let Obj(document) = serde_json::from_slice::<Obj<WireDocument>>(bytes).map_err(not_json)?;
-    let document = document.ok_or(FeedError::NotStatusDocument)?;
+    let document = json::parse(bytes).map_err(|e| FeedError::NotJson(e.to_string()))?;
+    if !matches!(document, Json::Object(_)) {
+        return Err(FeedError::NotStatusDocument);
+    }
+    let member = |key: &str| field(&document, key);
+    let wrapped = member("incident").object();
+    // Only a bare incident or maintenance object carries its updates at the top level.
+    let bare = member("incident_updates").present();
+    let (incidents, components) = (member("incidents").objects(), member("components").objects());
+    let maintenances = member("scheduled_maintenances").objects();
+    let (status, page_object) = (member("status").object(), member("page").object());
 
-    let kind = if document.incident.0.is_some() || document.incident_updates.is_some() {
+    let kind = if wrapped.is_some() || bare {
         DocumentKind::Incident
-    } else if document.incidents.is_present() && document.components.is_present() {
+    } else if incidents.is_some() && components.is_some() {
         DocumentKind::Summary
-    } else if document.incidents.is_present() {
+    } else if incidents.is_some() {
         DocumentKind::Incidents
-    } else if document.scheduled_maintenances.is_present() {
+    } else if maintenances.is_some() {
         DocumentKind::Maintenances
-    } else if document.components.is_present() {
+    } else if components.is_some() {
         DocumentKind::Components
-    } else if document.status.0.is_some() && document.page.0.is_some() {
+    } else if status.is_some() && page_object.is_some() {
         DocumentKind::Status
-    } else if document.cstate_summary.is_some() || document.cstate_api.is_some() {
+    } else if member("summaryStatus").present() || member("apiVersion").present() {
         return Err(FeedError::Unsupported("cState"));
-    } else if document.meta.is_some() && document.data.is_some() {
+    } else if member("meta").present() && member("data").present() {
         return Err(FeedError::Unsupported("Cachet"));
     } else {
         return Err(FeedError::NotStatusDocument);
     };
 
     let mut snapshot = Snapshot {
-        page: document.page.0.map(page).unwrap_or_default(),
-        status: document.status.0.map(|s| PageStatus {
-            indicator: s.indicator.text().map_or(Indicator::Other(String::new()), |t| Indicator::parse(&t)),
-            description: s.description.text(),
+        page: page_object.map(page).unwrap_or_default(),
+        status: status.map(|s| PageStatus {
+            indicator: field(s, "indicator")
+                .text()
+                .map_or(Indicator::Other(String::new()), |t| Indicator::parse(&t)),
+            description: field(s, "description").text(),
         }),
-        components: document.components.into_vec().into_iter().filter_map(component).collect(),
+        components: components.unwrap_or_default().into_iter().filter_map(component).collect(),
         ..Snapshot::default()
     };
     snapshot.components.sort_by_key(|c| c.position);
 
-    let mut all: Vec<Incident> = document
-        .incidents
-        .into_vec()
+    let mut all: Vec<Incident> = incidents
+        .unwrap_or_default()
         .into_iter()
-        .chain(document.scheduled_maintenances.into_vec())
-        .chain(document.incident.0)
+        .chain(maintenances.unwrap_or_default())
+        .chain(wrapped)
+        // A bare incident: the document itself is the incident.
+        .chain(bare.then_some(&document))
         .map(incident)
         .collect();
-    if document.incident_updates.is_some() {
-        // A bare incident: the document itself is the incident.
-        let bare = serde_json::from_slice::<WireIncident>(bytes).map_err(not_json)?;
-        all.push(incident(bare));
-    }
     // Views key lists by id: missing or repeated ids must not collide.
     make_unique(all.iter_mut().map(|i| &mut i.id));
     for incident in &mut all {
@@ -201,15 +114,6 @@ fn make_unique<'a>(ids: impl Iterator<Item = &'a mut String>) {
             id.push_str(&format!("#{position}"));
             seen.insert(id.clone());
         }
-    }
-}
-
-fn not_json(error: serde_json::Error) -> FeedError {
-    if error.is_data() {
-        // Valid JSON of an impossible shape (e.g. a repeated key): not a document we can read.
-        FeedError::NotStatusDocument
-    } else {
-        FeedError::NotJson(error.to_string())
     }
 }
 
@@ -276,103 +180,106 @@ pub fn parse_time(raw: &str) -> Option<Time> {
     local.and_utc().checked_sub_signed(chrono::TimeDelta::minutes(offset_minutes))
 }
 
-fn time(value: &Scalar) -> Option<Time> {
+fn time(value: Field<'_>) -> Option<Time> {
     value.text().as_deref().and_then(parse_time)
 }
 
-fn page(wire: WirePage) -> Page {
+fn page(object: &Json) -> Page {
+    let f = |key: &str| field(object, key);
     Page {
-        id: wire.id.text(),
-        name: wire.name.text(),
-        url: wire.url.text(),
-        time_zone: wire.time_zone.text(),
-        updated_at: time(&wire.updated_at),
+        id: f("id").text(),
+        name: f("name").text(),
+        url: f("url").text(),
+        time_zone: f("time_zone").text(),
+        updated_at: time(f("updated_at")),
     }
 }
 
-fn component(wire: WireComponent) -> Option<Component> {
-    let id = wire.id.text();
-    let name = wire.name.text();
+fn component(object: &Json) -> Option<Component> {
+    let f = |key: &str| field(object, key);
+    let id = f("id").text();
+    let name = f("name").text();
     if id.is_none() && name.is_none() {
         return None;
     }
     Some(Component {
         name: name.clone().unwrap_or_else(|| id.clone().unwrap_or_default()),
         id: id.or(name).unwrap_or_default(),
-        status: component_status(&wire.status).unwrap_or(ComponentStatus::Other(String::new())),
-        description: wire.description.text(),
-        position: wire.position.number().map_or(i64::MAX, |p| p as i64),
-        group_id: wire.group_id.text(),
-        is_group: wire.group.flag(),
-        only_show_if_degraded: wire.only_show_if_degraded.flag(),
-        showcase: wire.showcase.flag(),
+        status: component_status(f("status")).unwrap_or(ComponentStatus::Other(String::new())),
+        description: f("description").text(),
+        position: f("position").integer().unwrap_or(i64::MAX),
+        group_id: f("group_id").text(),
+        is_group: f("group").flag(),
+        only_show_if_degraded: f("only_show_if_degraded").flag(),
+        showcase: f("showcase").flag(),
         source: None,
     })
 }
 
-fn component_status(value: &Scalar) -> Option<ComponentStatus> {
+fn component_status(value: Field<'_>) -> Option<ComponentStatus> {
     value.text().map(|s| ComponentStatus::parse(&s))
 }
 
-fn incident(wire: WireIncident) -> Incident {
-    let mut updates: Vec<Update> = wire.incident_updates.into_vec().into_iter().map(update).collect();
+fn incident(object: &Json) -> Incident {
+    let f = |key: &str| field(object, key);
+    let mut updates: Vec<Update> =
+        f("incident_updates").objects().unwrap_or_default().into_iter().map(update).collect();
     // Newest first; updates without a time go last, in feed order.
     updates.sort_by_key(|u| std::cmp::Reverse(u.at));
-    let is_maintenance = wire.scheduled_for.text().is_some() || wire.scheduled_until.text().is_some();
-    let status = wire
-        .status
+    let is_maintenance = f("scheduled_for").text().is_some() || f("scheduled_until").text().is_some();
+    let status = f("status")
         .text()
         .map(|s| Status::parse(&s))
         .or_else(|| updates.first().map(|u| u.status.clone()))
         .unwrap_or(Status::Other(String::new()));
     Incident {
-        id: wire.id.text().or_else(|| wire.name.text()).unwrap_or_default(),
-        name: wire.name.text().unwrap_or_default(),
+        id: f("id").text().or_else(|| f("name").text()).unwrap_or_default(),
+        name: f("name").text().unwrap_or_default(),
         status,
-        impact: wire.impact.text().map_or(Impact::None, |s| Impact::parse(&s)),
-        created_at: time(&wire.created_at),
-        updated_at: time(&wire.updated_at),
-        started_at: time(&wire.started_at),
-        resolved_at: time(&wire.resolved_at),
-        shortlink: wire.shortlink.text(),
-        components: wire
-            .components
-            .into_vec()
+        impact: f("impact").text().map_or(Impact::None, |s| Impact::parse(&s)),
+        created_at: time(f("created_at")),
+        updated_at: time(f("updated_at")),
+        started_at: time(f("started_at")),
+        resolved_at: time(f("resolved_at")),
+        shortlink: f("shortlink").text(),
+        components: f("components")
+            .objects()
+            .unwrap_or_default()
             .into_iter()
             .filter_map(component)
             .map(|c| AffectedComponent { code: Some(c.id), name: c.name, old_status: None, new_status: None })
             .collect(),
         updates,
         schedule: is_maintenance
-            .then(|| Schedule { starts: time(&wire.scheduled_for), ends: time(&wire.scheduled_until) }),
-        postmortem: wire
-            .postmortem_body
+            .then(|| Schedule { starts: time(f("scheduled_for")), ends: time(f("scheduled_until")) }),
+        postmortem: f("postmortem_body")
             .text()
-            .map(|body| Postmortem { body, published_at: time(&wire.postmortem_published_at) }),
+            .map(|body| Postmortem { body, published_at: time(f("postmortem_published_at")) }),
         source: None,
     }
 }
 
-fn update(wire: WireUpdate) -> Update {
-    let created_at = time(&wire.created_at);
+fn update(object: &Json) -> Update {
+    let f = |key: &str| field(object, key);
+    let created_at = time(f("created_at"));
     Update {
-        id: wire.id.text().unwrap_or_default(),
-        status: wire.status.text().map_or(Status::Other(String::new()), |s| Status::parse(&s)),
-        body: wire.body.text().unwrap_or_default(),
-        at: time(&wire.display_at).or(created_at),
+        id: f("id").text().unwrap_or_default(),
+        status: f("status").text().map_or(Status::Other(String::new()), |s| Status::parse(&s)),
+        body: f("body").text().unwrap_or_default(),
+        at: time(f("display_at")).or(created_at),
         created_at,
-        updated_at: time(&wire.updated_at),
-        affected: wire
-            .affected_components
-            .into_vec()
+        updated_at: time(f("updated_at")),
+        affected: f("affected_components")
+            .objects()
+            .unwrap_or_default()
             .into_iter()
             .filter_map(|a| {
-                let name = a.name.text().or_else(|| a.code.text())?;
+                let name = field(a, "name").text().or_else(|| field(a, "code").text())?;
                 Some(AffectedComponent {
-                    code: a.code.text(),
+                    code: field(a, "code").text(),
                     name,
-                    old_status: component_status(&a.old_status),
-                    new_status: component_status(&a.new_status),
+                    old_status: component_status(field(a, "old_status")),
+                    new_status: component_status(field(a, "new_status")),
                 })
             })
             .collect(),
