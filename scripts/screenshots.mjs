@@ -2,6 +2,9 @@
 // 375 px wide, into artifacts/gallery/ (git-ignored) with an index.html to look through.
 // Scenes: page mode on real feeds, and every mode × theme × locale on the reference incident.
 //
+// A few of them, cropped to the first screen, are also written to docs/screenshots/ for the
+// README (committed, and only ever written by this script).
+//
 // Run: node scripts/screenshots.mjs   (after `make dist`; `make screenshots` does both)
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,6 +12,9 @@ import { startServer, repo } from '../tests/support/server.mjs';
 import { launch } from '../tests/support/browser.mjs';
 
 const OUT = join(repo, 'artifacts/gallery');
+const DOCS = join(repo, 'docs/screenshots');
+// [scene, width] pairs the README shows.
+const README_SHOTS = [['page-reference-live', 1280], ['page-github-history', 1280], ['banner-dark-es', 375], ['page-light-fr', 375]];
 const WIDTHS = [1280, 375];
 const GITHUB = '/fixtures/statuspage/github_incidents_50_2026-07_gitdown.json';
 const DUO = '/fixtures/statuspage/duo_components_539comps_69groups_atc0005-check-statuspage.json';
@@ -44,6 +50,7 @@ for (const mode of MODES) {
 
 await rm(OUT, { recursive: true, force: true });
 await mkdir(OUT, { recursive: true });
+await mkdir(DOCS, { recursive: true });
 const server = await startServer({ port: 0, root: join(repo, 'dist') });
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
@@ -61,6 +68,9 @@ try {
       await page.waitForTimeout(300);
       const file = `${scene.name}-${width}.png`;
       await page.screenshot({ path: join(OUT, file), fullPage: true });
+      if (README_SHOTS.some(([name, w]) => name === scene.name && w === width)) {
+        await page.screenshot({ path: join(DOCS, file) });
+      }
       shots.push({ ...scene, width, file });
       await context.close();
     }
