@@ -51,6 +51,11 @@ pub fn Panel(props: &PanelProps) -> Html {
     let snapshot = &props.snapshot;
     let lang = props.times.lang;
     let all_incidents = use_state(|| false);
+    if props.hidden {
+        // Collapsed, the panel is an empty target for the banner's aria-controls: its
+        // timelines are built when opened, so a closed banner costs the host page little.
+        return html! { <div id={props.id.clone()} class="sw-panel" part="panel" hidden=true></div> };
+    }
     let active = snapshot.active();
     let nothing_active = active.is_empty();
     let history_has_incidents = props.history_days > 0

@@ -7,21 +7,24 @@
 // small shim does, and hands each element's shadow root to the wasm app. The module (and so
 // the wasm) loads once however many widgets a page has. No eval, no inline script, no
 // <style> element: it runs under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
-import init, { mount, settingNames } from './status-widget-glue.js';
-
+// The wasm download starts at once, alongside the glue's, instead of after it: one round
+// trip less before the widget can draw.
 const wasmUrl = new URL('status-widget_bg.wasm', import.meta.url);
+const wasm = fetch(wasmUrl);
+wasm.catch(() => {}); // a failure is reported below, never as an unhandled rejection
+let glue = null;
 
 class StatusWidgetElement extends HTMLElement {
   // Read by customElements.define, which runs after the wasm is ready.
   static get observedAttributes() {
-    return settingNames();
+    return glue.settingNames();
   }
   #widget = null;
 
   connectedCallback() {
     if (this.#widget) return;
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    this.#widget = mount(this, root);
+    this.#widget = glue.mount(this, root);
   }
 
   disconnectedCallback() {
@@ -37,7 +40,8 @@ class StatusWidgetElement extends HTMLElement {
 }
 
 try {
-  await init({ module_or_path: wasmUrl });
+  glue = await import('./status-widget-glue.js');
+  await glue.default({ module_or_path: wasm });
   if (!customElements.get('status-widget')) customElements.define('status-widget', StatusWidgetElement);
 } catch (error) {
   // Never throw into the host page: say so in the console and leave the page alone.
