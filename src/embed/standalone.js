@@ -9,6 +9,9 @@ for (const [name, value] of new URLSearchParams(location.search)) {
   if (names.has(name)) widget.setAttribute(name, value);
 }
 document.getElementById('status-widget-mount').replaceWith(widget);
+// The page around the widget takes the same colour scheme.
+const theme = widget.getAttribute('theme');
+if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
 
 // The page is titled after the status page it shows.
 widget.addEventListener('status-widget:status-change', (event) => {
