@@ -168,9 +168,10 @@ pub struct TimeStyle {
 }
 
 impl TimeStyle {
-    /// The same style in the status page's own zone, when it has one.
+    /// The same style in the status page's own zone, when it has one and the reader's
+    /// chosen zone is not already that one.
     pub fn page(&self) -> Option<TimeStyle> {
-        let zone = self.page_zone.clone()?;
+        let zone = self.page_zone.clone().filter(|z| self.time_zone.as_ref() != Some(z))?;
         Some(TimeStyle {
             time_zone: Some(zone),
             locale: self.locale.clone(),

@@ -109,6 +109,7 @@ test('maintenance windows read right across clock changes, with the page\'s own 
   const window = spring.page.locator('.sw-incident__window');
   assert.equal(await window.textContent(),
     'Scheduled Mar 8, 2026, 01:00 AM EST – Mar 8, 2026, 04:00 AM EDT · starts in 5 days');
+  assert.equal(await window.getAttribute('title'), null, 'read in the page\'s own zone: nothing to add on hover');
   assert.deepEqual(spring.problems, []);
   await spring.close();
 
