@@ -152,8 +152,14 @@ pub fn changes(before: Option<&Snapshot>, after: &Snapshot) -> Vec<WidgetEvent> 
             page: after.page.name.clone(),
         });
     }
-    let was_active = before.active();
-    let now_active = after.active();
+    // With several sources, a page that arrives (or leaves) brings its incidents along:
+    // that is not news, so only pages present in both pictures report opens and ends.
+    let (sources_before, sources_after) = (before.sources(), after.sources());
+    let in_both = |i: &&Incident| {
+        i.source.as_deref().is_none_or(|s| sources_before.contains(&s) && sources_after.contains(&s))
+    };
+    let was_active: Vec<&Incident> = before.active().into_iter().filter(in_both).collect();
+    let now_active: Vec<&Incident> = after.active().into_iter().filter(in_both).collect();
     for incident in &now_active {
         match was_active.iter().find(|i| i.id == incident.id) {
             None => events.push(WidgetEvent::IncidentOpen((*incident).into())),

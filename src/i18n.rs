@@ -59,13 +59,29 @@ impl Lang {
         }
     }
 
-    /// The text of `key` with `{0}`, `{1}`, … replaced by `args`.
+    /// The text of `key` with `{0}`, `{1}`, … replaced by `args`, in one pass, so an
+    /// argument that itself contains `{1}` (a feed's name can) is left as written.
     pub fn fill(self, key: Key, args: &[&str]) -> String {
-        let mut text = self.t(key).to_owned();
-        for (i, arg) in args.iter().enumerate() {
-            text = text.replace(&format!("{{{i}}}"), arg);
+        let template = self.t(key);
+        let mut out = String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            let (before, from_brace) = rest.split_at(open);
+            out.push_str(before);
+            let index = from_brace.get(1..2).and_then(|d| d.parse::<usize>().ok());
+            match (index, from_brace.get(2..3)) {
+                (Some(i), Some("}")) => {
+                    out.push_str(args.get(i).copied().unwrap_or_default());
+                    rest = from_brace.get(3..).unwrap_or_default();
+                }
+                _ => {
+                    out.push('{');
+                    rest = from_brace.get(1..).unwrap_or_default();
+                }
+            }
         }
-        text
+        out.push_str(rest);
+        out
     }
 }
 
@@ -90,7 +106,7 @@ macro_rules! messages {
 
 messages! {
     // Overall indicator.
-    AllOperational => ["All systems operational", "Todos los sistemas operativos", "Alle Systeme betriebsbereit", "Tous les systèmes sont opérationnels"],
+    AllOperational => ["All systems operational", "Todos los sistemas están operativos", "Alle Systeme betriebsbereit", "Tous les systèmes sont opérationnels"],
     MinorDisruption => ["Minor service disruption", "Interrupción menor del servicio", "Geringfügige Störung", "Perturbation mineure du service"],
     MajorServiceOutage => ["Major service outage", "Interrupción importante del servicio", "Schwerer Ausfall", "Panne majeure du service"],
     CriticalServiceOutage => ["Critical service outage", "Interrupción crítica del servicio", "Kritischer Ausfall", "Panne critique du service"],
@@ -130,11 +146,11 @@ messages! {
     AsOf => ["As of {0}", "A fecha de {0}", "Stand {0}", "Au {0}"],
     AffectedList => ["Affected: {0}", "Afectados: {0}", "Betroffen: {0}", "Concernés : {0}"],
     NamesAndMore => ["{0} and {1} more", "{0} y {1} más", "{0} und {1} weitere", "{0} et {1} de plus"],
-    PlusMore => ["+{0} more", "+{0} más", "+{0} weitere", "+{0} de plus"],
-    OneMoreActive => [" active incident", " incidente activo", " aktiver Vorfall", " incident en cours"],
-    MoreActive => [" active incidents", " incidentes activos", " aktive Vorfälle", " incidents en cours"],
-    StartedAgo => ["Started {0} ago", "Empezó hace {0}", "Begonnen vor {0}", "Commencé il y a {0}"],
-    UnderWayAgo => ["Under way for {0}", "En curso desde hace {0}", "Läuft seit {0}", "En cours depuis {0}"],
+    PlusMore => ["+{0} more", "+{0}", "+{0} weitere", "+{0} de plus"],
+    OneMoreActive => [" active incident", " incidente activo más", " aktiver Vorfall", " incident en cours"],
+    MoreActive => [" active incidents", " incidentes activos más", " aktive Vorfälle", " incidents en cours"],
+    StartedAgo => ["Started {0} ago", "Empezó hace {0}", "Dauer bisher: {0}", "Commencé il y a {0}"],
+    UnderWayAgo => ["Under way for {0}", "En curso desde hace {0}", "Läuft, Dauer bisher: {0}", "En cours depuis {0}"],
     // Panel.
     ComponentsNotOperational => ["Components not operational", "Componentes no operativos", "Nicht betriebsbereite Komponenten", "Composants non opérationnels"],
     AndMore => ["and {0} more", "y {0} más", "und {0} weitere", "et {0} de plus"],
@@ -151,8 +167,8 @@ messages! {
     ShowMoreUpdates => ["Show {0} more updates", "Mostrar {0} actualizaciones más", "{0} weitere Meldungen zeigen", "Afficher {0} mises à jour de plus"],
     ShowMoreIncidents => ["Show {0} more incidents", "Mostrar {0} incidentes más", "{0} weitere Vorfälle zeigen", "Afficher {0} incidents de plus"],
     // Incident.
-    ResolvedAfter => ["Resolved after {0}", "Resuelto tras {0}", "Behoben nach {0}", "Résolu après {0}"],
-    OngoingFor => ["Ongoing for {0}", "En curso desde hace {0}", "Andauernd seit {0}", "En cours depuis {0}"],
+    ResolvedAfter => ["Resolved after {0}", "Resuelto tras {0}", "Behoben, Dauer: {0}", "Résolu après {0}"],
+    OngoingFor => ["Ongoing for {0}", "En curso desde hace {0}", "Dauer bisher: {0}", "En cours depuis {0}"],
     ScheduledWindow => ["Scheduled {0}", "Programado: {0}", "Geplant: {0}", "Prévue : {0}"],
     WindowFrom => ["from {0}", "desde {0}", "ab {0}", "à partir du {0}"],
     StartsIn => ["starts {0}", "empieza {0}", "beginnt {0}", "commence {0}"],

@@ -113,6 +113,8 @@ pub enum Action {
     Retry,
     /// Hide what the banner shows now (its [`notice_key`]).
     Dismiss(String),
+    /// `src` changed: start again with these sources (labels as for [`State::new`]).
+    Sources(Vec<String>),
 }
 
 impl State {
@@ -199,6 +201,12 @@ impl State {
                     }
                 }
             }
+            Action::Sources(labels) => {
+                let fresh = State::new(None, false, &labels);
+                next.sources = fresh.sources;
+                next.load = Load::Loading;
+                next.failure = None;
+            }
             Action::Dismiss(key) => {
                 next.dismissed.retain(|k| *k != key);
                 next.dismissed.push(key);
@@ -214,16 +222,26 @@ impl State {
 /// How many dismissals are remembered.
 pub const MAX_DISMISSED: usize = 20;
 
-/// What a dismissal hides: the incident the banner shows with its latest update (a newer
-/// update brings the banner back; another incident is never hidden by it), or, with
-/// nothing active, the overall status.
+/// What a dismissal hides: every active incident with its latest update (a newer update,
+/// or another incident, brings the banner back), or, with nothing active, the overall
+/// status.
 pub fn notice_key(snapshot: &Snapshot) -> String {
-    let key = match snapshot.active().first() {
-        Some(incident) => {
-            let latest = incident.updates.first().map(|u| u.id.as_str()).unwrap_or_default();
-            format!("{}@{latest}", incident.id)
-        }
-        None => format!("status:{}", snapshot.overall().indicator.as_str()),
+    let mut parts: Vec<String> = snapshot
+        .active()
+        .iter()
+        .map(|incident| {
+            let latest = incident.updates.first();
+            let id = latest.map(|u| u.id.as_str()).unwrap_or_default();
+            // Feeds without update ids get made-up ones ("#0"); the time tells updates apart.
+            let at = latest.and_then(|u| u.at).map_or(0, |t| t.timestamp());
+            format!("{}@{id}@{at}", incident.id)
+        })
+        .collect();
+    parts.sort();
+    let key = if parts.is_empty() {
+        format!("status:{}", snapshot.overall().indicator.as_str())
+    } else {
+        parts.join(" ")
     };
     key.replace(['\n', '\r'], " ")
 }

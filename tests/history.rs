@@ -204,3 +204,56 @@ fn a_dismissal_hides_one_incident_until_its_next_update() {
     assert_eq!(kept.len(), MAX_DISMISSED);
     assert_eq!(kept.last().map(String::as_str), Some("i29@u"), "the newest are kept");
 }
+
+#[test]
+fn a_source_arriving_late_is_not_news_and_a_new_incident_undoes_a_dismissal() {
+    use status_widget::events::{changes, WidgetEvent};
+    use status_widget::i18n::{Key, Lang};
+    use status_widget::state::notice_key;
+    let Some((_, github)) = shared("github_summary_2022-11_sergeyshevch-statuspage-exporter.json") else {
+        return;
+    };
+    let autotask = reference().unwrap().as_of(at("2020-02-05T10:40:00Z"));
+    let first = Snapshot::combine(vec![labelled("Datto", autotask.clone())]);
+    let both =
+        Snapshot::combine(vec![labelled("Datto", autotask.clone()), labelled("GitHub", github.clone())]);
+    // GitHub's picture arrives second: its incident was already open, so no incident-open.
+    let events = changes(Some(&first), &both);
+    assert!(!events.iter().any(|e| matches!(e, WidgetEvent::IncidentOpen(_))), "{events:?}");
+    assert!(
+        matches!(&events[..], [WidgetEvent::StatusChange { page: Some(p), .. }] if p == "Datto · GitHub"),
+        "{events:?}"
+    );
+    // And when it leaves (src changed), nothing "resolves".
+    let events = changes(Some(&both), &first);
+    assert!(!events.iter().any(|e| matches!(e, WidgetEvent::IncidentResolve(_))), "{events:?}");
+
+    // A dismissal covers every active incident: one more incident brings the banner back.
+    assert_ne!(notice_key(&first), notice_key(&both));
+    assert!(notice_key(&both).contains(' '), "one part per active incident");
+
+    // A feed's name containing a placeholder is shown as written.
+    assert_eq!(
+        Lang::En.fill(Key::AnnounceUpdate, &["Name {1}", "Resolved"]),
+        "Update on Name {1}: Resolved."
+    );
+    assert_eq!(Lang::Es.fill(Key::PlusMore, &["2"]), "+2");
+}
+
+#[test]
+fn changing_src_starts_the_sources_again() {
+    let now = at("2020-02-05T10:40:00Z");
+    let state = State::new(None, true, &["a".to_owned(), "b".to_owned()]);
+    let failure = Failure { error: FeedError::NotStatusDocument, since: now };
+    let failed = state
+        .reduce(Action::Fetched(1, Err(failure)))
+        .reduce(Action::Fetched(0, Ok(Loaded::new(reference().unwrap(), now, false))));
+    assert_eq!(failed.failing_sources().len(), 1);
+    let one = failed.reduce(Action::Sources(vec!["c".to_owned()]));
+    assert!(one.sources.is_empty(), "one source: no per-source list");
+    assert_eq!((one.load.clone(), one.failure.clone()), (Load::Loading, None));
+    assert!(one.expanded, "the reader's choices stay");
+    let three = failed.reduce(Action::Sources(vec!["x".into(), "y".into(), "z".into()]));
+    assert_eq!(three.sources.len(), 3);
+    assert!(three.failing_sources().is_empty());
+}

@@ -62,6 +62,8 @@ fn retry_after_header_forms() {
     assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 +0200", now), None, "only GMT, as HTTP requires");
     assert_eq!(parse_retry_after("Wed, 32 Oct 2015 07:28:00 GMT", now), None);
     assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28 GMT", now), None);
+    assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00:99 GMT", now), None);
+    assert_eq!(parse_retry_after("Wed, 21 Oct 15 07:28:00 GMT", now), None, "two-digit years are obsolete");
     assert_eq!(parse_retry_after("soon", now), None);
     assert_eq!(parse_retry_after("-5", now), None);
 }

@@ -75,7 +75,13 @@ pub fn App(props: &AppProps) -> Html {
     {
         let (dispatcher, emit, subscriptions) = (state.dispatcher(), emit.clone(), subscriptions.clone());
         let options = client::Options { poll: config.poll, timeout: config.timeout };
+        let first = use_mut_ref(|| true);
+        let labels = config.source_labels();
         use_effect_with((config.sources(), PollKey(options)), move |(sources, PollKey(options))| {
+            // `src` changed after mount: the old sources' pictures and failures go.
+            if !first.replace(false) {
+                dispatcher.dispatch(Action::Sources(labels));
+            }
             for (index, src) in sources.iter().enumerate() {
                 let (dispatcher, emit) = (dispatcher.clone(), emit.clone());
                 let subscribed = client::subscribe(src.clone(), *options, move |result| {
@@ -198,9 +204,11 @@ pub fn App(props: &AppProps) -> Html {
     };
     let dismiss = config.dismissible.then(|| {
         let (dispatcher, emit) = (state.dispatcher(), emit.clone());
-        let (notice, dismissed) = (notice.clone().unwrap_or_default(), state.dismissed.clone());
+        let notice = notice.clone().unwrap_or_default();
         let onclick = Callback::from(move |_: MouseEvent| {
-            let mut remembered = dismissed.clone();
+            // Read again: another widget of the site may have remembered one since.
+            let mut remembered = saved_dismissals();
+            remembered.retain(|k| *k != notice);
             remembered.push(notice.clone());
             save_dismissals(&remembered);
             dispatcher.dispatch(Action::Dismiss(notice.clone()));

@@ -58,11 +58,11 @@ pub fn Panel(props: &PanelProps) -> Html {
     }
     let active = snapshot.active();
     let nothing_active = active.is_empty();
-    let history_has_incidents = props.history_days > 0
-        && snapshot.incidents.iter().any(|i| {
-            let since = props.now - chrono::TimeDelta::days(i64::from(props.history_days));
-            !i.is_active() && i.began().is_some_and(|b| b > since)
-        });
+    // The same days the history below lists (calendar days in the reader's zone).
+    let history_has_incidents = snapshot
+        .history(props.now, props.history_days, |t| crate::time::day_of(t, &props.times))
+        .iter()
+        .any(|day| !day.incidents.is_empty());
     // With nothing going on and nothing in the history, the latest incident still tells the
     // reader something ("Most recent: …").
     let shown: Vec<_> = if nothing_active && !history_has_incidents {

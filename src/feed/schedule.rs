@@ -67,6 +67,9 @@ fn http_date(value: &str) -> Option<Time> {
     let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? as u32 + 1;
     let mut hms = time.split(':').map(|p| p.parse::<u32>().ok());
     let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
+    if hms.next().is_some() || year.len() != 4 {
+        return None;
+    }
     let date = chrono::NaiveDate::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?)?;
     Some(date.and_hms_opt(h, m, s)?.and_utc())
 }

@@ -170,7 +170,7 @@ test('without a locale the host page\'s lang decides; Intl writes dates and rela
   assert.equal(await page.locator('.sw-banner__overall').textContent(), 'Geringfügige Störung');
   assert.equal(await page.locator('.sw-update__ago').first().textContent(), 'vor 8 Minuten');
   assert.match(await page.locator('.sw-update__time').first().textContent(), /^5\. Feb\. 2020, 11:32/);
-  assert.match(await page.locator('.sw-incident__facts').first().textContent(), /Andauernd seit 2 Std\. 19 Min\./);
+  assert.match(await page.locator('.sw-incident__facts').first().textContent(), /Dauer bisher: 2 Std\. 19 Min\./);
   assert.deepEqual(problems, []);
   await close();
 });
