@@ -2,21 +2,18 @@
 // served by tests/support/server.mjs on 127.0.0.1, in Debian's Chromium via Playwright.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, repo } from '../support/server.mjs';
+import { startHostServer, startServer, repo } from '../support/server.mjs';
 import { launch, openPage } from '../support/browser.mjs';
 
 const SHOTS = join(repo, 'artifacts/screenshots');
-let server, bundleServer, browser, base, bundleBase, hosts;
+let server, bundleServer, browser, base, bundleBase, hostPage;
 
 before(async () => {
   await mkdir(SHOTS, { recursive: true });
   // Host pages written by the tests, served next to the bundle.
-  hosts = await mkdtemp(join(tmpdir(), 'status-widget-hosts-'));
-  server = await startServer({ port: 0, extra: [['/hosts/', hosts]] });
-  base = `http://127.0.0.1:${server.address().port}`;
+  ({ server, base, hostPage } = await startHostServer('hosts'));
   // A second origin serving the same bundle, for the cross-origin embed.
   bundleServer = await startServer({ port: 0 });
   bundleBase = `http://127.0.0.1:${bundleServer.address().port}`;
@@ -28,14 +25,6 @@ after(async () => {
   server?.close();
   bundleServer?.close();
 });
-
-/** Writes a host page under /hosts/ and returns its URL. */
-async function hostPage(name, body, { bundle = '../status-widget.js', lang = 'en-GB' } = {}) {
-  await writeFile(join(hosts, name), `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
-<link rel="icon" href="../icon.svg"><script type="module" src="${bundle}"></script></head>
-<body>${body}</body></html>`);
-  return `${base}/hosts/${name}`;
-}
 
 /** Records every status-widget:* event on the document, in order. */
 async function recordEvents(page) {

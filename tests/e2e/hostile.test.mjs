@@ -4,18 +4,15 @@
 // outside http / https / mailto, and nothing overflowing the host's width.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, repo } from '../support/server.mjs';
+import { startHostServer, repo } from '../support/server.mjs';
 import { launch } from '../support/browser.mjs';
 
-let server, browser, base, hosts;
+let server, browser, base, write;
 
 before(async () => {
-  hosts = await mkdtemp(join(tmpdir(), 'status-widget-hostile-'));
-  server = await startServer({ port: 0, extra: [['/hosts/', hosts]] });
-  base = `http://127.0.0.1:${server.address().port}`;
+  ({ server, base, write } = await startHostServer('hostile'));
   browser = await launch();
 });
 
@@ -53,8 +50,8 @@ function hostileFeed(payloads) {
 
 test('a feed full of hostile strings runs nothing and renders only the widget\'s own elements', async () => {
   const payloads = (await readFile(join(repo, 'tests/corpus/xss.txt'), 'utf8')).split('\n').filter(Boolean);
-  await writeFile(join(hosts, 'hostile-feed.json'), JSON.stringify(hostileFeed(payloads)));
-  await writeFile(join(hosts, 'hostile.html'), `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
+  await write('hostile-feed.json', JSON.stringify(hostileFeed(payloads)));
+  await write('hostile.html', `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
 <link rel="icon" href="../icon.svg"><script type="module" src="../status-widget.js"></script></head>
 <body><div style="width: 700px"><status-widget id="w" src="/hosts/hostile-feed.json" expanded poll="0"></status-widget></div></body></html>`);
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });

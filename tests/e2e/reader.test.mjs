@@ -3,22 +3,19 @@
 // and a dismissal that survives a reload until the incident has news.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, repo } from '../support/server.mjs';
+import { startHostServer, repo } from '../support/server.mjs';
 import { launch, openPage } from '../support/browser.mjs';
 
 const SHOTS = join(repo, 'artifacts/screenshots');
 const AXE = join(repo, 'node_modules/axe-core/axe.min.js');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-let server, browser, base, hosts;
+let server, browser, base, hostPage;
 
 before(async () => {
   await mkdir(SHOTS, { recursive: true });
-  hosts = await mkdtemp(join(tmpdir(), 'status-widget-reader-'));
-  server = await startServer({ port: 0, extra: [['/hosts/', hosts]] });
-  base = `http://127.0.0.1:${server.address().port}`;
+  ({ server, base, hostPage } = await startHostServer('reader'));
   browser = await launch();
 });
 
@@ -26,14 +23,6 @@ after(async () => {
   await browser?.close();
   server?.close();
 });
-
-async function hostPage(name, body, { lang = 'en-GB', head = '' } = {}) {
-  await writeFile(join(hosts, name), `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title>
-<link rel="icon" href="../icon.svg"><script type="module" src="../status-widget.js"></script>${head}</head>
-<body>${body}</body></html>`);
-  return `${base}/hosts/${name}`;
-}
 
 /** axe-core's WCAG 2.1 A/AA violations on the page (it reaches into open shadow roots). */
 async function violations(page) {

@@ -159,3 +159,25 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const server = await startServer({ port: Number(arg('--port', 8080)), root });
   console.log(`serving ${root} at http://127.0.0.1:${server.address().port}/`);
 }
+
+/**
+ * A test server that also serves host pages written by the test under /hosts/ (from a fresh
+ * temporary folder). `hostPage(name, body, options)` writes one that loads the bundle and
+ * returns its URL; `write(name, text)` writes any other file there.
+ */
+export async function startHostServer(prefix) {
+  const { mkdtemp, writeFile } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const hosts = await mkdtemp(join(tmpdir(), `status-widget-${prefix}-`));
+  const server = await startServer({ port: 0, extra: [['/hosts/', hosts]] });
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const write = (name, text) => writeFile(join(hosts, name), text);
+  const hostPage = async (name, body, { bundle = '../status-widget.js', lang = 'en-GB', head = '' } = {}) => {
+    await write(name, `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title>
+<link rel="icon" href="../icon.svg"><script type="module" src="${bundle}"></script>${head}</head>
+<body>${body}</body></html>`);
+    return `${base}/hosts/${name}`;
+  };
+  return { server, base, hostPage, write };
+}
