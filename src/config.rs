@@ -197,7 +197,7 @@ pub const SETTINGS: [Setting; 14] = [
         kind: "boolean (`true`/`false`, or present)",
         default: "false",
         example: "true",
-        description: "Adds a button that hides the banner. The choice is remembered (in `localStorage`, per site) for that incident and its latest update: a newer update, or another incident, brings the banner back. Where storage is unavailable it lasts until the page is reloaded.",
+        description: "Adds a button that hides the banner. The choice is remembered (in `localStorage`, per site) for the incidents it shows and their latest updates: a newer update, or another incident, brings the banner back; with nothing active, for the overall status until it changes. Where storage is unavailable it lasts until the page is reloaded.",
     },
     Setting {
         name: "expanded",
