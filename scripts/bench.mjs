@@ -29,7 +29,7 @@ const pages = join(work, 'pages');
 mkdirSync(pages);
 const page = (name, head, body) => writeFileSync(join(pages, name), `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>${name}</title><link rel="icon" href="data:,">${head}</head><body><main><h1>Host app</h1><p>Some host content.</p>${body}</main></body></html>`);
-const feedServer = await startServer({ port: 0, extra: [['/api/v2/', join(work, 'feed/api/v2')]] });
+const feedServer = await startServer({ port: 0, extra: [['/api/v2/', join(work, 'feed/api/v2')]], compress: true });
 const feed = `http://127.0.0.1:${feedServer.address().port}`;
 // The same host page three ways: nothing, us, the peer. Both widgets read the same document.
 page('empty.html', '', '');
@@ -41,7 +41,7 @@ page('duo.html', '<script type="module" src="/status-widget.js"></script>',
   '<status-widget mode="page" src="/fixtures/statuspage/duo_components_539comps_69groups_atc0005-check-statuspage.json" poll="0"></status-widget>');
 page('poll.html', '<script type="module" src="/status-widget.js"></script>', `<status-widget src="${feed}/api/v2/summary.json" poll="1"></status-widget>`);
 
-const server = await startServer({ port: 0, extra: [['/bench/', pages], ['/peer/', PEER_DIR]] });
+const server = await startServer({ port: 0, extra: [['/bench/', pages], ['/peer/', PEER_DIR]], compress: true });
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
 
@@ -61,8 +61,11 @@ const PROBE = `(() => {
   requestAnimationFrame(look);
 })();`;
 
+/** A network like a good mobile connection: 100 ms round trips, 10 Mbit/s down. */
+const SLOW = { offline: false, latency: 100, downloadThroughput: 1.25e6, uploadThroughput: 0.625e6 };
+
 /** One cold load of `name` in a fresh context: time to text, main thread, long tasks, heap. */
-async function measure(name, { wait = DESCRIPTION } = {}) {
+async function measure(name, { wait = DESCRIPTION, network = null } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const tab = await context.newPage();
   const errors = [];
@@ -70,6 +73,10 @@ async function measure(name, { wait = DESCRIPTION } = {}) {
   await tab.addInitScript(PROBE);
   const cdp = await context.newCDPSession(tab);
   await cdp.send('Performance.enable');
+  if (network) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', network);
+  }
   await tab.goto(`${base}/bench/${name}`);
   if (wait) {
     await tab.waitForFunction(() => window.__text !== undefined, null, { timeout: 20000 })
@@ -113,6 +120,12 @@ for (let i = 0; i < RUNS; i++) {
   all.empty.push(await measure('empty.html', { wait: null }));
   all.ours.push(await measure('ours.html'));
   all.peer.push(await measure('peer.html'));
+}
+// The same on a slower network, where bytes and round trips count (fewer runs: each is slow).
+const slow = { ours: [], peer: [] };
+for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
+  slow.ours.push((await measure('ours.html', { network: SLOW })).text);
+  slow.peer.push((await measure('peer.html', { network: SLOW })).text);
 }
 const empty = summarize(all.empty);
 const ours = summarize(all.ours);
@@ -189,6 +202,7 @@ const rows = [
   ['bundle, gzip -9', kb(ourBytes.gzip), kb(peerBytes.gzip), ratio(ourBytes.gzip, peerBytes.gzip)],
   ['bundle, brotli -q 11', kb(ourBytes.brotli), kb(peerBytes.brotli), ratio(ourBytes.brotli, peerBytes.brotli)],
   ['navigation → status text in the DOM', `${fmt(ours.text, 1)} ms`, `${fmt(peer.text, 1)} ms`, ratio(ours.text, peer.text)],
+  [`… on a 100 ms, 10 Mbit/s network (${slow.ours.length} runs each)`, `${fmt(median(slow.ours), 1)} ms`, `${fmt(median(slow.peer), 1)} ms`, ratio(median(slow.ours), median(slow.peer))],
   ['main-thread task time (page total)', `${fmt(ours.task, 1)} ms`, `${fmt(peer.task, 1)} ms`, ratio(ours.task, peer.task)],
   ['… of which the widget (minus an empty host page)', `${fmt(ours.task - empty.task, 1)} ms`, `${fmt(peer.task - empty.task, 1)} ms`, ratio(ours.task - empty.task, peer.task - empty.task)],
   ['script time', `${fmt(ours.script, 1)} ms`, `${fmt(peer.script, 1)} ms`, ratio(ours.script, peer.script)],
@@ -205,7 +219,8 @@ const report = `# Benchmarks
 Measured by \`make bench\` (\`scripts/bench.mjs\`) on ${date}: ${cpu}, ${cpus().length} cores,
 ${Math.round(totalmem() / 2 ** 30)} GiB, ${chromium} headless, Playwright + the DevTools protocol.
 Both widgets read the same document (GitHub's \`summary.json\`, a real capture) from a local
-server, so the figures are the widgets' own cost; each run is a cold load in a fresh browser
+server that sends brotli to browsers that accept it, as a CDN would, so the figures are the
+widgets' own cost (one row adds a simulated 100 ms, 10 Mbit/s network); each run is a cold load in a fresh browser
 context; runs alternate (empty host page, us, peer) ${RUNS} times; medians.
 The peer is [@statuspage/status-widget](https://www.npmjs.com/package/@statuspage/status-widget)
 ${PEER_VERSION} (\`dist/index.js\`, the file its README tells hosts to load), the widget a

@@ -16,6 +16,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
 
 export const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 export const fixturesDir = process.env.STATUS_WIDGET_FIXTURES ?? join(repo, '../shared/fixtures');
@@ -113,8 +114,13 @@ function locate(pathname, table) {
   return null;
 }
 
-/** Starts the server; resolves to the node `http.Server` once it listens. */
-export function startServer({ port = 0, root = join(repo, 'dist'), extra = [] } = {}) {
+/** Brotli copies made by a `compress` server, per file. */
+const compressed = new Map();
+
+/** Starts the server; resolves to the node `http.Server` once it listens. With `compress`,
+ * text and wasm go out brotli-compressed to clients that accept it, as a CDN would serve
+ * them (`make bench` uses that; the tests see plain bodies). */
+export function startServer({ port = 0, root = join(repo, 'dist'), extra = [], compress = false } = {}) {
   const table = [...extra, ...mounts(resolve(root))];
   const modes = new Map();
   const requests = new Map();
@@ -132,8 +138,14 @@ export function startServer({ port = 0, root = join(repo, 'dist'), extra = [] } 
       const { pathname } = new URL(req.url, 'http://127.0.0.1');
       let file = locate(pathname, table);
       if (file && (await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...HEADERS[pathname] });
+      let body = await readFile(file);
+      const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...HEADERS[pathname] };
+      if (compress && TYPES[extname(file)] && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!compressed.has(file)) compressed.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        body = compressed.get(file);
+        Object.assign(headers, { 'Content-Encoding': 'br', Vary: 'Accept-Encoding' });
+      }
+      res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
