@@ -3,8 +3,6 @@
 //! [`Widget::update`] when an observed attribute changes, [`Widget::unmount`] on disconnect.
 //! Everything renders inside the element's shadow root with the stylesheet adopted there.
 
-use std::cell::RefCell;
-
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement, ShadowRoot};
@@ -27,44 +25,15 @@ pub fn setting_names() -> Vec<String> {
     SETTINGS.iter().map(|s| s.name.to_owned()).collect()
 }
 
-thread_local! {
-    /// Every mounted shadow root, for the panic fallback.
-    static ROOTS: RefCell<Vec<ShadowRoot>> = const { RefCell::new(Vec::new()) };
-}
-
-/// With `panic = "abort"` a panic stops the one wasm instance every widget shares. It should
-/// never happen (feed-facing code is fuzzed and linted against panicking constructs); if it
-/// does, say so in the console and leave each widget a short readable message instead of a
-/// frozen or empty box.
-fn install_panic_hook() {
-    static INSTALLED: std::sync::Once = std::sync::Once::new();
-    INSTALLED.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
-            web_sys::console::error_1(
-                &format!("status-widget stopped after an internal error: {info}").into(),
-            );
-            let _ = ROOTS.try_with(|roots| {
-                let Ok(roots) = roots.try_borrow() else { return };
-                for root in roots.iter() {
-                    let Some(document) = root.owner_document() else { continue };
-                    let Ok(message) = document.create_element("p") else { continue };
-                    message.set_class_name("sw sw-error");
-                    message.set_text_content(Some(
-                        "Status is unavailable right now: the status widget stopped after an internal error.",
-                    ));
-                    root.set_text_content(None);
-                    let _ = root.append_child(&message);
-                }
-            });
-        }));
-    });
-}
-
 /// Renders a widget for `host` into its shadow root `root`.
+///
+/// A panic should never happen (feed-facing code is fuzzed and linted against panicking
+/// constructs). If one does, the release build aborts at once (`panic = immediate-abort`: no
+/// unwinding, no message machinery in the wasm), which stops the one instance every widget
+/// shares; `status-widget.js` turns that trap into a console error and a short message in
+/// each widget.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, root: ShadowRoot) -> Widget {
-    install_panic_hook();
-    ROOTS.with(|roots| roots.borrow_mut().push(root.clone()));
     if let Err(error) = crate::styles::adopt(&root) {
         web_sys::console::warn_2(&"status-widget: styles not applied:".into(), &error);
     }
@@ -91,8 +60,6 @@ impl Widget {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
-        let root = self.host.shadow_root();
-        ROOTS.with(|roots| roots.borrow_mut().retain(|r| Some(r) != root.as_ref()));
     }
 }
 

@@ -12,7 +12,36 @@
 const wasmUrl = new URL('status-widget_bg.wasm', import.meta.url);
 const wasm = fetch(wasmUrl);
 wasm.catch(() => {}); // a failure is reported below, never as an unhandled rejection
+const glueUrl = new URL('status-widget-glue.js', import.meta.url);
 let glue = null;
+// Connected widgets (some may sit in other shadow roots), for the fallback below.
+const widgets = new Set();
+let stopped = null;
+
+// A Rust panic in the release build traps at once (panic = immediate-abort), and a trap stops
+// the one wasm instance every widget shares. Turn it into one console error and a short
+// readable message in each widget, instead of a frozen box and an uncaught error in the host
+// page. Only traps that come through our glue or wasm count; the host's own errors pass.
+function stop(event) {
+  const error = event.error ?? event.reason;
+  const stack = String(error?.stack ?? '');
+  if (!(error instanceof WebAssembly.RuntimeError)) return;
+  if (!stack.includes(glueUrl.href) && !stack.includes(wasmUrl.href)) return;
+  event.preventDefault();
+  if (stopped) return;
+  stopped = error;
+  console.error('status-widget stopped after an internal error:', error);
+  for (const element of widgets) showStopped(element);
+}
+// After a trap the wasm must not be called again; the adopted stylesheet stays.
+function showStopped(element) {
+  const message = document.createElement('p');
+  message.className = 'sw sw-error';
+  message.textContent = 'Status is unavailable right now: the status widget stopped after an internal error.';
+  element.shadowRoot?.replaceChildren(message);
+}
+addEventListener('error', stop);
+addEventListener('unhandledrejection', stop);
 
 class StatusWidgetElement extends HTMLElement {
   // Read by customElements.define, which runs after the wasm is ready.
@@ -22,12 +51,16 @@ class StatusWidgetElement extends HTMLElement {
   #widget = null;
 
   connectedCallback() {
+    widgets.add(this);
     if (this.#widget) return;
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    if (stopped) return showStopped(this);
     this.#widget = glue.mount(this, root);
   }
 
   disconnectedCallback() {
+    widgets.delete(this);
+    if (stopped) return;
     this.#widget?.unmount();
     this.#widget?.free();
     this.#widget = null;
@@ -35,7 +68,7 @@ class StatusWidgetElement extends HTMLElement {
   }
 
   attributeChangedCallback(_name, before, after) {
-    if (before !== after) this.#widget?.update();
+    if (before !== after && !stopped) this.#widget?.update();
   }
 }
 
