@@ -25,6 +25,13 @@ pub fn setting_names() -> Vec<String> {
     SETTINGS.iter().map(|s| s.name.to_owned()).collect()
 }
 
+/// Hands the shim's `take(url, signal)` to the feed client: the first read of a document uses
+/// the request the shim started while the wasm was loading.
+#[wasm_bindgen(js_name = usePrefetched)]
+pub fn use_prefetched(take: js_sys::Function) {
+    crate::feed::client::use_prefetched(take);
+}
+
 /// Renders a widget for `host` into its shadow root `root`.
 ///
 /// A panic should never happen (feed-facing code is fuzzed and linted against panicking

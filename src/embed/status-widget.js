@@ -13,6 +13,40 @@ const wasmUrl = new URL('status-widget_bg.wasm', import.meta.url);
 const wasm = fetch(wasmUrl);
 wasm.catch(() => {}); // a failure is reported below, never as an unhandled rejection
 const glueUrl = new URL('status-widget-glue.js', import.meta.url);
+
+// The first document of each source of the widgets already on the page is requested now, while
+// the wasm downloads and compiles, instead of after. The widget's first read of that address
+// takes this response (once) rather than asking again: one request either way. The address
+// is worked out as `document_urls` in src/feed.rs does; an address the widget does not ask
+// for is simply never taken.
+const prefetched = new Map();
+function firstDocument(src) {
+  const query = src.search(/[?#]/);
+  const cut = query < 0 ? src.length : query;
+  const path = src.slice(0, cut);
+  if (path.endsWith('.json')) return src;
+  const base = path.replace(/\/+$/, '');
+  return `${base}${base.endsWith('/api/v2') ? '' : '/api/v2'}/summary.json${src.slice(cut)}`;
+}
+for (const element of document.querySelectorAll('status-widget[src]')) {
+  for (const src of element.getAttribute('src').trim().split(/\s+/)) {
+    const url = src && firstDocument(src);
+    if (!url || prefetched.has(url)) continue;
+    const controller = new AbortController();
+    const response = fetch(url, { cache: 'no-cache', signal: controller.signal });
+    response.catch(() => {}); // the widget reports a failure when it takes the response
+    prefetched.set(url, { response, controller });
+  }
+}
+function takePrefetched(url, signal) {
+  const entry = prefetched.get(url);
+  if (!entry) return undefined;
+  prefetched.delete(url);
+  if (signal.aborted) entry.controller.abort();
+  signal.addEventListener('abort', () => entry.controller.abort(), { once: true });
+  return entry.response;
+}
+
 let glue = null;
 // Connected widgets (some may sit in other shadow roots), for the fallback below.
 const widgets = new Set();
@@ -75,6 +109,7 @@ class StatusWidgetElement extends HTMLElement {
 try {
   glue = await import('./status-widget-glue.js');
   await glue.default({ module_or_path: wasm });
+  glue.usePrefetched(takePrefetched);
   if (!customElements.get('status-widget')) customElements.define('status-widget', StatusWidgetElement);
 } catch (error) {
   // Never throw into the host page: say so in the console and leave the page alone.

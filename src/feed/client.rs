@@ -24,6 +24,7 @@ use gloo_net::http::Request;
 use gloo_timers::callback::{Interval, Timeout};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, BroadcastChannel, MessageEvent, RequestCache};
 
 use super::cache::{self, storage};
@@ -100,6 +101,22 @@ struct TabLink {
 thread_local! {
     static POLLERS: RefCell<Vec<Rc<Poller>>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+    /// `take(url, signal)` from `status-widget.js`: the response promise of a request it
+    /// started for `url` while the wasm was loading (once), or `undefined`.
+    static PREFETCHED: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// Lets the first read of a document use the request `status-widget.js` started for it while
+/// the wasm was loading (see there), instead of asking the server a second time.
+pub fn use_prefetched(take: js_sys::Function) {
+    PREFETCHED.with(|p| *p.borrow_mut() = Some(take));
+}
+
+/// The response promise the shim holds for `url`, handing it over (each is taken once). The
+/// shim aborts that request when `signal` aborts.
+fn take_prefetched(url: &str, signal: &AbortSignal) -> Option<js_sys::Promise> {
+    let take = PREFETCHED.with(|p| p.borrow().clone())?;
+    take.call2(&JsValue::NULL, &JsValue::from_str(url), signal).ok()?.dyn_into().ok()
 }
 
 /// A widget's place among a poller's subscribers; dropping it leaves (and stops the poller
@@ -630,20 +647,27 @@ async fn read_one(
     timed_out: &Cell<bool>,
     timeout: f64,
 ) -> Result<String, (FeedError, Option<f64>)> {
-    let failed = |error: gloo_net::Error| {
+    let failed = |detail: String| {
         let error = if timed_out.get() {
             FeedError::Timeout { url: url.to_owned(), seconds: timeout.round() as u32 }
         } else {
-            FeedError::Network { url: url.to_owned(), detail: error.to_string() }
+            FeedError::Network { url: url.to_owned(), detail }
         };
         (error, None)
     };
-    let response = Request::get(url)
-        .cache(RequestCache::NoCache)
-        .abort_signal(Some(signal))
-        .send()
-        .await
-        .map_err(failed)?;
+    let response: gloo_net::http::Response = match take_prefetched(url, signal) {
+        Some(promise) => JsFuture::from(promise)
+            .await
+            .map_err(|error| failed(js_error_text(&error)))?
+            .unchecked_into::<web_sys::Response>()
+            .into(),
+        None => Request::get(url)
+            .cache(RequestCache::NoCache)
+            .abort_signal(Some(signal))
+            .send()
+            .await
+            .map_err(|error| failed(error.to_string()))?,
+    };
     let status = response.status();
     if !response.ok() {
         let retry_after = matches!(status, 429 | 503)
@@ -657,9 +681,17 @@ async fn read_one(
     if let Some(size) = announced.filter(|size| *size > MAX_FEED_BYTES) {
         return Err(too_large(size));
     }
-    let text = response.text().await.map_err(failed)?;
+    let text = response.text().await.map_err(|error| failed(error.to_string()))?;
     if text.len() > MAX_FEED_BYTES {
         return Err(too_large(text.len()));
     }
     Ok(text)
+}
+
+/// A rejected fetch as gloo-net words it ("TypeError: Failed to fetch").
+fn js_error_text(error: &JsValue) -> String {
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(error) => format!("{}: {}", String::from(error.name()), String::from(error.message())),
+        None => error.as_string().unwrap_or_else(|| "the request failed".to_owned()),
+    }
 }

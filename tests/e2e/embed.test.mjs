@@ -112,6 +112,44 @@ test('several widgets on one page share one module and one wasm download', async
   await context.close();
 });
 
+test('the first feed document is requested while the wasm loads, and each document once', async () => {
+  const github = '/fixtures/statuspage/github_summary_2022-11_sergeyshevch-statuspage-exporter.json';
+  const url = await hostPage('prefetch.html', `
+    <status-widget id="a" src="/reference" now="2020-02-05T10:40:00Z" time-zone="UTC"></status-widget>
+    <status-widget id="b" src="/reference" now="2020-02-05T10:40:00Z" time-zone="UTC"></status-widget>
+    <status-widget id="c" src=" ${github}  /reference" poll="0"></status-widget>`);
+  const context = await browser.newContext({ timezoneId: 'UTC' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  const feeds = [];
+  let feedSeen;
+  const seen = new Promise((resolve) => { feedSeen = resolve; });
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('.json')) { feeds.push(path); feedSeen(); }
+  });
+  // Hold the wasm until a feed request has gone out (or 5 s): without the shim's prefetch no
+  // feed can be requested before the wasm runs.
+  let heldUntilFeed = false;
+  await page.route('**/status-widget_bg.wasm', async (route) => {
+    heldUntilFeed = await Promise.race([seen.then(() => true), new Promise((r) => setTimeout(() => r(false), 5000))]);
+    await route.continue();
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => ['a', 'b', 'c'].every((id) =>
+    document.getElementById(id).shadowRoot?.querySelector('.sw-banner')));
+  await page.waitForTimeout(300); // the history documents of the full read
+  assert.ok(heldUntilFeed, 'a feed document was requested before the wasm arrived');
+  assert.deepEqual(feeds.filter((f) => f.endsWith('summary.json') || f === github).sort(),
+    [github, '/reference/api/v2/summary.json'], 'each first document once: prefetched, then taken');
+  assert.equal(feeds.filter((f) => f.endsWith('/incidents.json')).length, 1);
+  assert.equal(await page.locator('#a .sw-banner__name').textContent(), 'PSA - OTP Email delay - Under Investigation');
+  assert.equal(await page.locator('#c .sw-banner__overall').textContent(), 'Minor Service Outage');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the bundle can be served from another origin', async () => {
   const url = await hostPage('cross-origin.html',
     '<p id="outside" class="sw sw-banner sw-panel">host text</p><status-widget id="w" time-zone="UTC"></status-widget>',
