@@ -252,7 +252,8 @@ impl Config {
         let read = |name: &str| lookup(name).map(|v| v.trim().to_owned());
         let mut invalid = |name: &str, value: &str, fallback: &str| {
             let accepted = SETTINGS.iter().find(|s| s.name == name).map_or("", |s| s.kind);
-            warnings.push(format!("{name}=\"{value}\" is not valid (accepted: {accepted}); using {fallback}"));
+            warnings
+                .push(format!("{name}=\"{value}\" is not valid (accepted: {accepted}); using {fallback}"));
         };
         let src = read("src").filter(|s| !s.is_empty());
         let now = match read("now") {
@@ -323,7 +324,8 @@ impl Config {
             Some("" | "true") => true,
             Some(v) if v.eq_ignore_ascii_case(name) => true,
             Some(other) => {
-                warnings.push(format!("{name}=\"{other}\" is not valid (accepted: true, false); using false"));
+                warnings
+                    .push(format!("{name}=\"{other}\" is not valid (accepted: true, false); using false"));
                 false
             }
         };
