@@ -29,6 +29,7 @@ pub mod feed;
 pub mod i18n;
 pub mod labels;
 pub mod model;
+mod order;
 pub mod state;
 pub mod text;
 pub mod time;

@@ -6,6 +6,7 @@
 //! fails a parse and can still be shown. [`Snapshot::as_of`] gives the picture at an instant,
 //! which serves the replay demo and deterministic tests.
 
+use crate::order;
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// Every instant in the model is UTC; feeds with offsets are converted on decode.
@@ -527,8 +528,10 @@ impl Snapshot {
 
     /// Puts incidents newest first and maintenances soonest first (the model's invariant).
     pub(crate) fn sort(&mut self) {
-        self.incidents.sort_by_key(|i| std::cmp::Reverse(i.began()));
-        self.maintenances.sort_by_key(|m| m.schedule.as_ref().and_then(|s| s.starts).or(m.created_at));
+        order::sort_by_key(&mut self.incidents, |i| std::cmp::Reverse(i.began()));
+        order::sort_by_key(&mut self.maintenances, |m| {
+            m.schedule.as_ref().and_then(|s| s.starts).or(m.created_at)
+        });
     }
 
     /// The picture as it stood at `now`: anything posted later is hidden, each incident's
@@ -549,7 +552,7 @@ impl Snapshot {
             .filter_map(|u| u.at.filter(|at| *at > now).map(|at| (at, u)))
             .flat_map(|(at, u)| u.affected.iter().map(move |a| (at, a)))
             .collect();
-        hidden.sort_by_key(|(at, _)| *at);
+        order::sort_by_key(&mut hidden, |(at, _)| *at);
         for component in &mut past.components {
             let earliest = hidden.iter().find(|(_, a)| a.refers_to(component));
             if let Some(old) = earliest.and_then(|(_, a)| a.old_status.clone()) {
@@ -570,7 +573,7 @@ impl Snapshot {
     pub fn active(&self) -> Vec<&Incident> {
         let mut active: Vec<&Incident> =
             self.incidents.iter().chain(&self.maintenances).filter(|i| i.is_active()).collect();
-        active.sort_by(|a, b| b.severity().cmp(&a.severity()).then(b.began().cmp(&a.began())));
+        order::sort_by(&mut active, |a, b| b.severity().cmp(&a.severity()).then(b.began().cmp(&a.began())));
         active
     }
 
@@ -654,7 +657,7 @@ impl Snapshot {
             .flat_map(|i| &i.updates)
             .filter_map(|u| u.at)
             .collect();
-        moments.sort();
+        order::sort_by(&mut moments, Time::cmp);
         moments.dedup();
         moments
     }
@@ -663,7 +666,7 @@ impl Snapshot {
     pub fn troubled_components(&self) -> Vec<&Component> {
         let mut troubled: Vec<&Component> =
             self.components.iter().filter(|c| !c.is_group && c.status.severity() > Severity::None).collect();
-        troubled.sort_by_key(|c| std::cmp::Reverse(c.status.severity()));
+        order::sort_by_key(&mut troubled, |c| std::cmp::Reverse(c.status.severity()));
         troubled
     }
 
@@ -760,7 +763,7 @@ impl Snapshot {
             }
         }
         // Stable: equal severities keep the page's order.
-        entries.sort_by_key(|e| std::cmp::Reverse(e.worst));
+        order::sort_by_key(&mut entries, |e| std::cmp::Reverse(e.worst));
         entries
     }
 

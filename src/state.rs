@@ -237,7 +237,7 @@ pub fn notice_key(snapshot: &Snapshot) -> String {
             format!("{}@{id}@{at}", incident.id)
         })
         .collect();
-    parts.sort();
+    crate::order::sort_by(&mut parts, String::cmp);
     let key = if parts.is_empty() {
         format!("status:{}", snapshot.overall().indicator.as_str())
     } else {

@@ -83,7 +83,7 @@ pub fn decode(bytes: &[u8]) -> Result<(DocumentKind, Snapshot), FeedError> {
         components: components.unwrap_or_default().into_iter().filter_map(component).collect(),
         ..Snapshot::default()
     };
-    snapshot.components.sort_by_key(|c| c.position);
+    crate::order::sort_by_key(&mut snapshot.components, |c| c.position);
 
     let mut all: Vec<Incident> = incidents
         .unwrap_or_default()
@@ -225,7 +225,7 @@ fn incident(object: &Json) -> Incident {
     let mut updates: Vec<Update> =
         f("incident_updates").objects().unwrap_or_default().into_iter().map(update).collect();
     // Newest first; updates without a time go last, in feed order.
-    updates.sort_by_key(|u| std::cmp::Reverse(u.at));
+    crate::order::sort_by_key(&mut updates, |u| std::cmp::Reverse(u.at));
     let is_maintenance = f("scheduled_for").text().is_some() || f("scheduled_until").text().is_some();
     let status = f("status")
         .text()
