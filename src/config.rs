@@ -107,11 +107,32 @@ pub struct Setting {
     /// Accepted values.
     pub kind: &'static str,
     /// Default when absent.
+    #[cfg(not(target_arch = "wasm32"))]
     pub default: &'static str,
     /// An example value.
+    #[cfg(not(target_arch = "wasm32"))]
     pub example: &'static str,
     /// What it does.
+    #[cfg(not(target_arch = "wasm32"))]
     pub description: &'static str,
+}
+
+/// One entry of [`SETTINGS`]. The documentation fields exist in native builds only (a test
+/// holds the README to them); the wasm carries names and accepted values, nothing it never
+/// shows (about 4 KB of text).
+macro_rules! setting {
+    (name: $name:expr, kind: $kind:expr, default: $default:expr, example: $example:expr, description: $description:expr $(,)?) => {
+        Setting {
+            name: $name,
+            kind: $kind,
+            #[cfg(not(target_arch = "wasm32"))]
+            default: $default,
+            #[cfg(not(target_arch = "wasm32"))]
+            example: $example,
+            #[cfg(not(target_arch = "wasm32"))]
+            description: $description,
+        }
+    };
 }
 
 /// Seconds between polls when `poll` is not given.
@@ -122,98 +143,98 @@ pub const DEFAULT_TIMEOUT_SECONDS: f64 = 10.0;
 
 /// Every setting the widget reads, in the order the README lists them.
 pub const SETTINGS: [Setting; 14] = [
-    Setting {
+    setting! {
         name: "src",
         kind: "URL, or several separated by spaces",
         default: "the built-in reference incident",
         example: "https://www.githubstatus.com",
         description: "A status page's base URL (the widget reads `/api/v2/summary.json`, `incidents.json` and `scheduled-maintenances.json` under it, at once, showing the summary first) or the URL of one Statuspage v2 JSON document (any path ending in `.json`). Several URLs separated by spaces are shown as one picture: the worst status of them all, each incident and component labelled with its page's name, and a source that fails reported by name while the others stay.",
     },
-    Setting {
+    setting! {
         name: "mode",
         kind: "`banner`, `bar`, `corner`, `page`",
         default: "`banner`",
         example: "bar",
         description: "`banner`: inline in the page flow. `bar`: across the top, staying in view while scrolling. `corner`: a floating popup in a corner of the viewport (see `corner`; on screens under 480 px a strip along the top or bottom edge). `page`: a full status page, timeline open.",
     },
-    Setting {
+    setting! {
         name: "corner",
         kind: "`bottom-right`, `bottom-left`, `top-right`, `top-left`",
         default: "`bottom-right`",
         example: "bottom-left",
         description: "Where `mode=\"corner\"` floats.",
     },
-    Setting {
+    setting! {
         name: "components",
         kind: "comma-separated names or ids",
         default: "all components",
         example: "UK 2 (United Kingdom), America East",
         description: "Shows only these components and the incidents that touch them; the overall status is worked out from them. Case-insensitive; a group name includes its children; with several sources, a page's name includes all of that page.",
     },
-    Setting {
+    setting! {
         name: "locale",
         kind: "BCP 47 tag",
         default: "the host page's `lang`, else the browser's",
         example: "en-GB",
         description: "Language and format of dates and times.",
     },
-    Setting {
+    setting! {
         name: "time-zone",
         kind: "IANA zone name",
         default: "the viewer's zone",
         example: "Europe/London",
         description: "Time zone for every displayed time. Unknown names fall back to the viewer's zone.",
     },
-    Setting {
+    setting! {
         name: "theme",
         kind: "`light`, `dark`, `auto`",
         default: "`auto`",
         example: "dark",
         description: "Colour scheme; `auto` follows the reader's `prefers-color-scheme`.",
     },
-    Setting {
+    setting! {
         name: "poll",
         kind: "seconds (0 = off)",
         default: "60",
         example: "120",
         description: "How often the feed is read again (±10% at random, so tabs spread out; doubled after each failure up to 10 minutes; never sooner than a 429/503 `Retry-After`; paused while the page is hidden). A failed refresh keeps the last good data on screen. Fractions are allowed, for tests.",
     },
-    Setting {
+    setting! {
         name: "timeout",
         kind: "seconds",
         default: "10",
         example: "5",
         description: "How long one read may take before it is abandoned and counted as a failure.",
     },
-    Setting {
+    setting! {
         name: "now",
         kind: "RFC 3339 instant, or `live`",
         default: "`live` (with no `src`: 2020-02-05T10:40:00Z)",
         example: "2020-02-05T10:40:00Z",
         description: "Pins the clock and shows the feed as it stood then: later updates are hidden and statuses replayed. For demos and tests.",
     },
-    Setting {
+    setting! {
         name: "dismissible",
         kind: "boolean (`true`/`false`, or present)",
         default: "false",
         example: "true",
         description: "Adds a button that hides the banner. The choice is remembered (in `localStorage`, per site) for the incidents it shows and their latest updates: a newer update, or another incident, brings the banner back; with nothing active, for the overall status until it changes. Where storage is unavailable it lasts until the page is reloaded.",
     },
-    Setting {
+    setting! {
         name: "expanded",
         kind: "boolean (`true`/`false`, or present)",
         default: "false",
         example: "true",
         description: "Opens the timeline on first render.",
     },
-    Setting {
+    setting! {
         name: "history-days",
         kind: "whole days (0 = none)",
         default: "14",
         example: "30",
         description: "Resolved incidents of this many days (today included) are listed by day under the timeline, newest first, each opening to its updates; a day without any says \"No incidents reported\".",
     },
-    Setting {
+    setting! {
         name: "maintenance-days",
         kind: "whole days (0 = none)",
         default: "7",
