@@ -310,3 +310,76 @@ async fn long_timelines_come_in_parts() {
     assert_eq!(count(&root, ".sw-update"), 29);
     assert_eq!(count(&root, ".sw-more"), 0);
 }
+
+/// English durations and relative times are written without `Intl` (building the first
+/// formatter costs the first paint about 25 ms); they must read exactly as Chromium's `Intl`
+/// writes them for "en", unit by unit, across every boundary.
+#[wasm_bindgen_test]
+fn english_words_match_intl() {
+    use js_sys::{Array, Function, Object, Reflect};
+    use status_widget::i18n::Lang;
+    use status_widget::time::{self, Unit};
+    use wasm_bindgen::JsValue;
+
+    // `new Intl[name]("en", options)`, and its `format` method.
+    let formatter = |name: &str, pairs: &[(&str, &str)]| -> (JsValue, Function) {
+        let options = Object::new();
+        for (key, value) in pairs {
+            Reflect::set(&options, &(*key).into(), &(*value).into()).unwrap();
+        }
+        let intl = Reflect::get(&js_sys::global(), &"Intl".into()).unwrap();
+        let class: Function = Reflect::get(&intl, &name.into()).unwrap().unchecked_into();
+        let made = Reflect::construct(&class, &Array::of2(&"en".into(), &options)).unwrap();
+        let format = Reflect::get(&made, &"format".into()).unwrap().unchecked_into();
+        (made, format)
+    };
+    let amount = |n: i64, unit: Unit| {
+        let display = if matches!(unit, Unit::Minute | Unit::Hour) { "short" } else { "long" };
+        let (f, format) =
+            formatter("NumberFormat", &[("style", "unit"), ("unit", unit.intl()), ("unitDisplay", display)]);
+        format.call1(&f, &(n as f64).into()).unwrap().as_string().unwrap()
+    };
+    let (relative, relative_format) = formatter("RelativeTimeFormat", &[("numeric", "always")]);
+    let (m, h, d) = (60, 3600, 86_400);
+    let lengths = [
+        60,
+        61,
+        119,
+        120,
+        59 * m,
+        h,
+        h + m,
+        2 * h + 43 * m,
+        23 * h + 59 * m,
+        d,
+        d + h,
+        2 * d + 3 * h,
+        59 * d,
+        60 * d,
+        61 * d,
+        300 * d,
+        729 * d,
+        730 * d,
+        3 * 365 * d,
+        40 * 365 * d,
+    ];
+    let now = time::now();
+    for seconds in lengths {
+        let intl: Vec<String> =
+            time::duration_parts(seconds).into_iter().map(|(n, unit)| amount(n, unit)).collect();
+        assert_eq!(time::duration(seconds, Lang::En), intl.join(" "), "duration of {seconds} s");
+
+        let (n, unit) = time::relative_amount(seconds).unwrap();
+        let delta = chrono::TimeDelta::seconds(seconds);
+        for (then, signed) in [(now - delta, -n), (now + delta, n)] {
+            let expected =
+                relative_format.call2(&relative, &(signed as f64).into(), &unit.intl().into()).unwrap();
+            assert_eq!(
+                time::relative(then, now, Lang::En),
+                expected.as_string().unwrap(),
+                "{signed} {}",
+                unit.intl()
+            );
+        }
+    }
+}
