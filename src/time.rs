@@ -166,6 +166,10 @@ pub struct TimeStyle {
     pub page_zone: Option<String>,
     /// The language of the widget's words (from `locale`, the host's `lang` or the browser).
     pub lang: Lang,
+    /// Hover texts without what needs `Intl` (the exact instant alone). True for the first
+    /// picture only: building the page's first `Intl` formatter takes about 20 ms, and the
+    /// banner should not wait for its tooltips. A task later the full texts are filled in.
+    pub quick: bool,
 }
 
 impl TimeStyle {
@@ -178,6 +182,7 @@ impl TimeStyle {
             locale: self.locale.clone(),
             page_zone: None,
             lang: self.lang,
+            quick: self.quick,
         })
     }
 }
@@ -186,9 +191,19 @@ impl TimeStyle {
 /// status page's own zone ("Status page time: 5 Feb 2020, 05:32 EST") when it has one.
 pub fn hover(at: Time, style: &TimeStyle) -> String {
     let exact = machine(at);
-    match style.page() {
+    match style.page().filter(|_| !style.quick) {
         Some(page) => format!("{} ({exact})", style.lang.fill(Key::PageTime, &[&local(at, &page)])),
         None => exact,
+    }
+}
+
+/// The hover text of a relative time ("Updated 3 min ago"): the moment in the reader's zone,
+/// or the exact instant while the style is quick.
+pub fn title(at: Time, style: &TimeStyle) -> String {
+    if style.quick {
+        machine(at)
+    } else {
+        local(at, style)
     }
 }
 

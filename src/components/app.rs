@@ -1,7 +1,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo_timers::callback::Interval;
+use gloo_timers::callback::{Interval, Timeout};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -125,13 +125,25 @@ pub fn App(props: &AppProps) -> Html {
         Some(tag) => Lang::from_tag(tag),
         None => Lang::from_tag(&time::browser_language()),
     };
+    // The first picture goes up with quick hover texts (no Intl formatter to build); the full
+    // ones follow in the next task.
+    let quick = use_state(|| true);
+    {
+        let (quick, shown) = (quick.clone(), matches!(state.load, Load::Ready(_)));
+        use_effect_with(shown, move |shown| {
+            if *shown && *quick {
+                Timeout::new(0, move || quick.set(false)).forget();
+            }
+        });
+    }
     let times = use_memo(
-        (config.time_zone.clone(), config.locale.clone(), page_zone, lang),
-        |(time_zone, locale, page, lang)| TimeStyle {
+        (config.time_zone.clone(), config.locale.clone(), page_zone, lang, *quick),
+        |(time_zone, locale, page, lang, quick)| TimeStyle {
             lang: *lang,
             time_zone: time_zone.clone(),
             locale: locale.clone(),
             page_zone: page.clone(),
+            quick: *quick,
         },
     );
 

@@ -51,7 +51,7 @@ pub fn Freshness(props: &FreshnessProps) -> Html {
     };
     html! {
         <p class={classes!("sw-freshness", format!("sw-freshness--{modifier}"))}>
-            <time datetime={time::machine(props.checked)} title={time::local(props.checked, &props.times)}>{ words }</time>
+            <time datetime={time::machine(props.checked)} title={time::title(props.checked, &props.times)}>{ words }</time>
         </p>
     }
 }

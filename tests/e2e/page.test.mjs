@@ -141,6 +141,8 @@ test('maintenance windows read right across clock changes, with the page\'s own 
   const sydney = await open('?now=2020-02-05T10:40:00Z&time-zone=Australia/Sydney&locale=en-GB');
   const first = sydney.page.locator('.sw-update__time').last();
   assert.equal(await first.textContent(), '5 Feb 2020, 19:21 GMT+11');
+  // The first picture's hover texts are quick (no Intl); the full ones follow a task later.
+  await first.and(sydney.page.locator('[title^="Status page time"]')).waitFor();
   assert.equal(await first.getAttribute('title'), 'Status page time: 5 Feb 2020, 03:21 GMT-5 (2020-02-05T08:21:00Z)');
   await sydney.close();
 });
