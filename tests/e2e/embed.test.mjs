@@ -150,6 +150,48 @@ test('the first feed document is requested while the wasm loads, and each docume
   await context.close();
 });
 
+test('a trap in the wasm leaves a message in every widget and nothing uncaught in the host page', async () => {
+  // The release build aborts on a panic, which is a wasm trap. Nothing feed-driven is known
+  // to cause one, so a real trap is made here: the glue's `update` handed a bad pointer
+  // faults in our wasm ("memory access out of bounds"), uncaught, from a timer.
+  const url = await hostPage('trap.html', `
+    <status-widget id="a" time-zone="UTC"></status-widget>
+    <div id="shadow-host"></div>`);
+  const { page, problems, close } = await openPage(browser, url);
+  await page.evaluate(() => {
+    const host = document.getElementById('shadow-host').attachShadow({ mode: 'open' });
+    host.append(Object.assign(document.createElement('status-widget'), { id: 'b' }));
+  });
+  await page.locator('#b .sw-banner').waitFor();
+  const raise = (stack) => page.evaluate((stack) => {
+    const error = new WebAssembly.RuntimeError('unreachable');
+    Object.defineProperty(error, 'stack', { value: stack.replace('BASE', location.origin) });
+    setTimeout(() => { throw error; });
+  }, stack);
+
+  // The host's own traps (a RuntimeError from another module) are not the widget's business.
+  await raise('RuntimeError: unreachable\n    at wasm://wasm/1234abcd:wasm-function[7]:0x10\n    at run (BASE/host-app.js:3:9)');
+  await page.waitForTimeout(100);
+  assert.deepEqual(problems, ['uncaught: unreachable']);
+  assert.equal(await page.locator('.sw-banner').count(), 2, 'both widgets still up');
+  problems.length = 0;
+
+  await page.evaluate(async () => {
+    const glue = await import('/status-widget-glue.js');
+    setTimeout(() => glue.Widget.prototype.update.call({ __wbg_ptr: 4 }));
+  });
+  const message = 'Status is unavailable right now: the status widget stopped after an internal error.';
+  await page.locator('#a .sw-error').waitFor();
+  assert.deepEqual(await page.locator('.sw-error').allTextContents(), [message, message], 'each widget, one in a shadow root');
+  assert.equal(await page.locator('.sw-banner').count(), 0);
+  // A widget added afterwards says the same, and never reaches the stopped wasm.
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('status-widget'), { id: 'c' })));
+  assert.equal(await page.locator('#c .sw-error').textContent(), message);
+  assert.equal(problems.length, 1, 'one console error, no uncaught error');
+  assert.match(problems[0], /^console: status-widget stopped after an internal error/);
+  await close();
+});
+
 test('the bundle can be served from another origin', async () => {
   const url = await hostPage('cross-origin.html',
     '<p id="outside" class="sw sw-banner sw-panel">host text</p><status-widget id="w" time-zone="UTC"></status-widget>',
