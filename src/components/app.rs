@@ -5,11 +5,11 @@ use gloo_timers::callback::{Interval, Timeout};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::banner::Banner;
-use super::error_notice::ErrorNotice;
-use super::freshness::Freshness;
+use super::banner::{banner, BannerProps};
+use super::error_notice::error_notice;
+use super::freshness::{freshness, FreshnessProps};
 use super::panel::Panel;
-use super::replay_bar::ReplayBar;
+use super::replay_bar::{replay_bar, ReplayBarProps};
 use crate::config::{Config, Mode, Theme};
 use crate::events::{changes, WidgetEvent};
 use crate::feed::client;
@@ -256,7 +256,7 @@ pub fn App(props: &AppProps) -> Html {
                     subscription.retry();
                 }
             });
-            html! { <ErrorNotice error={failure.error.clone()} {on_retry} /> }
+            error_notice(&failure.error, &on_retry, lang)
         }
         (Load::Ready(loaded), Some(snapshot)) => {
             let nothing_matches = !config.components.is_empty()
@@ -267,7 +267,7 @@ pub fn App(props: &AppProps) -> Html {
                 let dispatcher = state.dispatcher();
                 let on_pin = Callback::from(move |at| dispatcher.dispatch(Action::Pin(at)));
                 let moments = Rc::new(loaded.snapshot.filtered(&config.components).moments());
-                html! { <ReplayBar {at} {moments} times={times.clone()} {on_pin} /> }
+                replay_bar(&ReplayBarProps { at, moments, times: times.clone(), on_pin })
             });
             if nothing_matches {
                 html! {
@@ -279,29 +279,29 @@ pub fn App(props: &AppProps) -> Html {
                 html! {
                     <>
                         <div class="sw-head">
-                            <Banner
-                                snapshot={snapshot.clone()}
-                                {now}
-                                checked_at={state.pinned.unwrap_or(loaded.checked_at())}
-                                live={state.pinned.is_none()}
-                                expanded={state.expanded}
-                                panel_id={(*panel_id).clone()}
-                                times={times.clone()}
-                                {on_toggle}
-                                node_ref={banner_ref.clone()}
-                            />
+                            { banner(&BannerProps {
+                                snapshot: snapshot.clone(),
+                                now,
+                                checked_at: state.pinned.unwrap_or(loaded.checked_at()),
+                                live: state.pinned.is_none(),
+                                expanded: state.expanded,
+                                panel_id: (*panel_id).clone(),
+                                times: times.clone(),
+                                on_toggle,
+                                node_ref: banner_ref.clone(),
+                            }) }
                             { for dismiss }
                         </div>
                         { for failing_sources }
                         if state.pinned.is_none() {
-                            <Freshness
-                                checked={loaded.checked_at()}
-                                cached={loaded.cached}
-                                failure={state.failure.clone()}
-                                {now}
-                                poll={config.poll}
-                                times={times.clone()}
-                            />
+                            { freshness(&FreshnessProps {
+                                checked: loaded.checked_at(),
+                                cached: loaded.cached,
+                                failure: state.failure.clone(),
+                                now,
+                                poll: config.poll,
+                                times: times.clone(),
+                            }) }
                         }
                         <Panel
                             {snapshot}

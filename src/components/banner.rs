@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::badge::Badge;
+use super::badge::badge;
 use super::tone;
 use crate::i18n::{Key, Lang};
 use crate::labels;
@@ -12,8 +12,7 @@ use crate::time::{self, TimeStyle};
 /// How many component names the banner lists before "and N more".
 const NAMED_COMPONENTS: usize = 3;
 
-/// Props of [`Banner`].
-#[derive(Properties, PartialEq)]
+/// What [`banner`] shows.
 pub struct BannerProps {
     /// The picture to summarise (already as of `now`).
     pub snapshot: Rc<Snapshot>,
@@ -38,8 +37,10 @@ pub struct BannerProps {
 /// The compact line: overall status, and the most severe active incident or maintenance
 /// with its status, impact, age and components. A `<button>` so click, Enter and Space all
 /// toggle, with `aria-expanded` telling assistive technology the state.
-#[function_component]
-pub fn Banner(props: &BannerProps) -> Html {
+///
+/// A plain function, not a component: one instance with no state of its own, and each
+/// component costs the wasm about 1.5 KB of yew's lifecycle code.
+pub fn banner(props: &BannerProps) -> Html {
     let lang = props.times.lang;
     let overall = props.snapshot.overall();
     let active = props.snapshot.active();
@@ -146,7 +147,7 @@ fn headline(incident: &Incident, now: Time, lang: Lang) -> Html {
                 { &incident.name }
             </span>
             <span class="sw-banner__facts">
-                <Badge status={incident.status.clone()} />
+                { badge(&incident.status, lang) }
                 <span class="sw-banner__fact">{ labels::impact(&incident.impact, lang).into_owned() }</span>
                 { for age.map(|age| html! { <span class="sw-banner__fact">{ age }</span> }) }
                 { for components.map(|c| html! { <span class="sw-banner__fact sw-banner__components">{ c }</span> }) }

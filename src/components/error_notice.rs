@@ -3,24 +3,17 @@ use yew::prelude::*;
 use crate::feed::FeedError;
 use crate::i18n::{Key, Lang};
 
-/// Props of [`ErrorNotice`].
-#[derive(Properties, PartialEq)]
-pub struct ErrorNoticeProps {
-    /// What went wrong.
-    pub error: FeedError,
-    /// Try again.
-    pub on_retry: Callback<()>,
-}
-
-/// A short, calm message for the reader; the details were logged to the console.
-#[function_component]
-pub fn ErrorNotice(props: &ErrorNoticeProps) -> Html {
-    let lang = super::use_lang();
-    let on_retry = props.on_retry.reform(|_: MouseEvent| ());
+/// A short, calm message for the reader, in `lang`, with a button that calls `on_retry`;
+/// the details were logged to the console.
+///
+/// A plain function, not a component: one instance with no state of its own, and each
+/// component costs the wasm about 1.5 KB of yew's lifecycle code.
+pub fn error_notice(error: &FeedError, on_retry: &Callback<()>, lang: Lang) -> Html {
+    let on_retry = on_retry.reform(|_: MouseEvent| ());
     html! {
         <div class="sw-error" role="status">
             <span class="sw-icon sw-icon--unknown" aria-hidden="true"></span>
-            <p class="sw-error__message">{ message(&props.error, lang) }</p>
+            <p class="sw-error__message">{ message(error, lang) }</p>
             <button type="button" class="sw-error__retry" onclick={on_retry}>{ lang.t(Key::TryAgain) }</button>
         </div>
     }

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::badge::Badge;
+use super::badge::badge;
 use super::body_text::BodyText;
 use super::heading;
 use super::show_more::ShowMore;
@@ -90,7 +90,7 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
                 </@>
             }
             <p class="sw-incident__facts">
-                <Badge status={incident.status.clone()} />
+                { badge(&incident.status, lang) }
                 { fact(labels::impact(&incident.impact, lang).into_owned()) }
                 { for window }
                 { for began.filter(|_| !incident.is_maintenance()).map(|b| html! {

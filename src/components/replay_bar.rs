@@ -7,8 +7,7 @@ use crate::model::Time;
 use crate::state::step;
 use crate::time::{self, TimeStyle};
 
-/// Props of [`ReplayBar`].
-#[derive(Properties, PartialEq)]
+/// What [`replay_bar`] shows.
 pub struct ReplayBarProps {
     /// The pinned instant.
     pub at: Time,
@@ -21,8 +20,10 @@ pub struct ReplayBarProps {
 }
 
 /// Says that the widget shows the past, and steps through the feed's updates.
-#[function_component]
-pub fn ReplayBar(props: &ReplayBarProps) -> Html {
+///
+/// A plain function, not a component: one instance with no state of its own, and each
+/// component costs the wasm about 1.5 KB of yew's lifecycle code.
+pub fn replay_bar(props: &ReplayBarProps) -> Html {
     let at = props.at;
     let lang = props.times.lang;
     let previous = step(&props.moments, at, false);

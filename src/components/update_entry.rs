@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::badge::Badge;
+use super::badge::badge;
 use super::body_text::BodyText;
 use crate::i18n::{Key, Lang};
 use crate::labels;
@@ -36,7 +36,7 @@ pub fn UpdateEntry(props: &UpdateEntryProps) -> Html {
     html! {
         <li class="sw-update">
             <p class="sw-update__head">
-                <Badge status={update.status.clone()} />
+                { badge(&update.status, lang) }
                 { for when }
             </p>
             <BodyText text={AttrValue::from(update.body.clone())} />
