@@ -34,6 +34,8 @@ const feed = `http://127.0.0.1:${feedServer.address().port}`;
 // The same host page three ways: nothing, us, the peer. Both widgets read the same document.
 page('empty.html', '', '');
 page('ours.html', '<script type="module" src="/status-widget.js"></script>', `<status-widget src="${feed}/api/v2/summary.json" poll="0"></status-widget>`);
+// The same with the optional preload hints of the README's embed section.
+page('ours-hints.html', '<link rel="modulepreload" href="/status-widget-glue.js"><link rel="preload" href="/status-widget_bg.wasm" as="fetch" type="application/wasm" crossorigin><script type="module" src="/status-widget.js"></script>', `<status-widget src="${feed}/api/v2/summary.json" poll="0"></status-widget>`);
 page('peer.html', '<script src="/peer/index.js"></script>', `<statuspage-widget src="${feed}"></statuspage-widget>`);
 page('github-history.html', '<script type="module" src="/status-widget.js"></script>',
   '<status-widget mode="page" src="/fixtures/statuspage/github_incidents_50_2026-07_gitdown.json" now="2026-07-31T03:30:00Z" history-days="90" poll="0"></status-widget>');
@@ -122,9 +124,10 @@ for (let i = 0; i < RUNS; i++) {
   all.peer.push(await measure('peer.html'));
 }
 // The same on a slower network, where bytes and round trips count (fewer runs: each is slow).
-const slow = { ours: [], peer: [] };
+const slow = { ours: [], hints: [], peer: [] };
 for (let i = 0; i < Math.max(3, Math.ceil(RUNS / 2)); i++) {
   slow.ours.push((await measure('ours.html', { network: SLOW })).text);
+  slow.hints.push((await measure('ours-hints.html', { network: SLOW })).text);
   slow.peer.push((await measure('peer.html', { network: SLOW })).text);
 }
 const empty = summarize(all.empty);
@@ -203,6 +206,7 @@ const rows = [
   ['bundle, brotli -q 11', kb(ourBytes.brotli), kb(peerBytes.brotli), ratio(ourBytes.brotli, peerBytes.brotli)],
   ['navigation → status text in the DOM', `${fmt(ours.text, 1)} ms`, `${fmt(peer.text, 1)} ms`, ratio(ours.text, peer.text)],
   [`… on a 100 ms, 10 Mbit/s network (${slow.ours.length} runs each)`, `${fmt(median(slow.ours), 1)} ms`, `${fmt(median(slow.peer), 1)} ms`, ratio(median(slow.ours), median(slow.peer))],
+  ['… the same, host page with the README\'s preload hints', `${fmt(median(slow.hints), 1)} ms`, `${fmt(median(slow.peer), 1)} ms`, ratio(median(slow.hints), median(slow.peer))],
   ['main-thread task time (page total)', `${fmt(ours.task, 1)} ms`, `${fmt(peer.task, 1)} ms`, ratio(ours.task, peer.task)],
   ['… of which the widget (minus an empty host page)', `${fmt(ours.task - empty.task, 1)} ms`, `${fmt(peer.task - empty.task, 1)} ms`, ratio(ours.task - empty.task, peer.task - empty.task)],
   ['script time', `${fmt(ours.script, 1)} ms`, `${fmt(peer.script, 1)} ms`, ratio(ours.script, peer.script)],

@@ -150,6 +150,27 @@ test('the first feed document is requested while the wasm loads, and each docume
   await context.close();
 });
 
+test('the README\'s preload hints are used: one download each, no unused preload', async () => {
+  const url = await hostPage('hints.html', '<status-widget id="w" time-zone="UTC"></status-widget>', {
+    head: '<link rel="modulepreload" href="../status-widget-glue.js">'
+      + '<link rel="preload" href="../status-widget_bg.wasm" as="fetch" type="application/wasm" crossorigin>',
+  });
+  const context = await browser.newContext({ timezoneId: 'UTC' });
+  const page = await context.newPage();
+  const messages = [];
+  page.on('console', (m) => ['error', 'warning'].includes(m.type()) && messages.push(m.text()));
+  const downloads = [];
+  page.on('request', (r) => downloads.push(new URL(r.url()).pathname));
+  await page.goto(url);
+  await page.locator('#w .sw-banner').waitFor();
+  await page.waitForTimeout(3500); // Chromium warns of an unused preload about 3 s after load
+  assert.equal(downloads.filter((p) => p.endsWith('/status-widget_bg.wasm')).length, 1);
+  assert.equal(downloads.filter((p) => p.endsWith('/status-widget-glue.js')).length, 1);
+  assert.equal(await page.locator('.sw-banner__name').textContent(), 'PSA - OTP Email delay - Under Investigation');
+  assert.deepEqual(messages, []);
+  await context.close();
+});
+
 test('a trap in the wasm leaves a message in every widget and nothing uncaught in the host page', async () => {
   // The release build aborts on a panic, which is a wasm trap. Nothing feed-driven is known
   // to cause one, so a real trap is made here: the glue's `update` handed a bad pointer
