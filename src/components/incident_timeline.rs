@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::badge::badge;
 use super::body_text::BodyText;
 use super::heading;
-use super::show_more::ShowMore;
+use super::show_more::show_more;
 use super::tone;
 use super::update_entry::UpdateEntry;
 use crate::i18n::Key;
@@ -120,10 +120,10 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
                 }) }
             </ol>
             if hidden_updates > 0 {
-                <ShowMore hidden={hidden_updates} what={Key::ShowMoreUpdates} on_show={{
+                { show_more(hidden_updates, Key::ShowMoreUpdates, {
                     let all_updates = all_updates.clone();
                     Callback::from(move |()| all_updates.set(true))
-                }} />
+                }, lang) }
             }
             { for link.map(|href| html! {
                 <a class="sw-incident__link" {href} target="_blank" rel="noopener noreferrer nofollow">

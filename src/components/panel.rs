@@ -6,7 +6,7 @@ use super::component_tree::ComponentTree;
 use super::heading as heading_tag;
 use super::history::History;
 use super::incident_timeline::IncidentTimeline;
-use super::show_more::ShowMore;
+use super::show_more::show_more;
 use super::tone;
 use crate::i18n::Key;
 use crate::labels;
@@ -131,10 +131,10 @@ pub fn Panel(props: &PanelProps) -> Html {
                 />
             }) }
             if !*all_incidents && shown.len() > FIRST_INCIDENTS {
-                <ShowMore hidden={shown.len() - FIRST_INCIDENTS} what={Key::ShowMoreIncidents} on_show={{
+                { show_more(shown.len() - FIRST_INCIDENTS, Key::ShowMoreIncidents, {
                     let all_incidents = all_incidents.clone();
                     Callback::from(move |()| all_incidents.set(true))
-                }} />
+                }, lang) }
             }
             if !upcoming.is_empty() {
                 <section class="sw-upcoming">

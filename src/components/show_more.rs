@@ -1,25 +1,16 @@
 use yew::prelude::*;
 
-use crate::i18n::Key;
+use crate::i18n::{Key, Lang};
 
-/// Props of [`ShowMore`].
-#[derive(Properties, PartialEq)]
-pub struct ShowMoreProps {
-    /// How many items are hidden.
-    pub hidden: usize,
-    /// The message: "Show {0} more updates".
-    pub what: Key,
-    /// Show them.
-    pub on_show: Callback<()>,
-}
-
-/// "Show 19 more updates": long lists render a first part, the rest on request, so a huge
-/// or hostile feed cannot make the widget build thousands of elements at once.
-#[function_component]
-pub fn ShowMore(props: &ShowMoreProps) -> Html {
-    let lang = super::use_lang();
-    let onclick = props.on_show.reform(|_: MouseEvent| ());
+/// "Show 19 more updates" (`what`, with `hidden` for {0}), calling `on_show`: long lists render
+/// a first part, the rest on request, so a huge or hostile feed cannot make the widget build
+/// thousands of elements at once.
+///
+/// A plain function, not a component: it has no state, and each component costs the wasm
+/// about 1.5 KB of yew's lifecycle code.
+pub fn show_more(hidden: usize, what: Key, on_show: Callback<()>, lang: Lang) -> Html {
+    let onclick = on_show.reform(|_: MouseEvent| ());
     html! {
-        <button type="button" class="sw-more" {onclick}>{ lang.fill(props.what, &[&props.hidden.to_string()]) }</button>
+        <button type="button" class="sw-more" {onclick}>{ lang.fill(what, &[&hidden.to_string()]) }</button>
     }
 }
