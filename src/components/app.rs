@@ -125,9 +125,10 @@ pub fn App(props: &AppProps) -> Html {
         Some(tag) => Lang::from_tag(tag),
         None => Lang::from_tag(&time::browser_language()),
     };
-    // The first picture goes up with quick hover texts (no Intl formatter to build); the full
-    // ones follow in the next task.
-    let quick = use_state(|| true);
+    // A collapsed banner's first picture goes up with quick hover texts (no Intl formatter to
+    // build); the full ones follow in the next task. An open timeline shows dates anyway, so
+    // there the full texts come at once (no second render).
+    let quick = use_state(|| config.mode != Mode::Page && !config.expanded);
     {
         let (quick, shown) = (quick.clone(), matches!(state.load, Load::Ready(_)));
         use_effect_with(shown, move |shown| {

@@ -171,6 +171,19 @@ test('the README\'s preload hints are used: one download each, no unused preload
   await context.close();
 });
 
+test('a collapsed banner\'s hover texts are filled in just after its first picture', async () => {
+  // The first picture skips Intl (its first formatter costs ~20 ms); the full text follows.
+  const feed = '/fixtures/statuspage/github_summary_2022-11_sergeyshevch-statuspage-exporter.json';
+  const url = await hostPage('titles.html', `<status-widget id="w" src="${feed}" poll="0" time-zone="UTC" locale="en-GB"></status-widget>`);
+  const { page, problems, close } = await openPage(browser, url);
+  const checked = page.locator('#w .sw-freshness time');
+  await checked.and(page.locator('[title$=" UTC"]')).waitFor();
+  assert.match(await checked.getAttribute('title'), /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC$/, 'the local time, as Intl writes it');
+  assert.match(await checked.getAttribute('datetime'), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test('a trap in the wasm leaves a message in every widget and nothing uncaught in the host page', async () => {
   // The release build aborts on a panic, which is a wasm trap. Nothing feed-driven is known
   // to cause one, so a real trap is made here: the glue's `update` handed a bad pointer
