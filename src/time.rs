@@ -151,8 +151,22 @@ fn plural(n: i64, unit: &str) -> String {
     if n == 1 {
         format!("1 {unit}")
     } else {
-        format!("{n} {unit}s")
+        format!("{} {unit}s", grouped(n))
     }
+}
+
+/// `n` (not negative) with commas between thousands, as `Intl` writes English numbers:
+/// "2,025" (a feed's year-1 placeholder date is 2,025 years ago).
+fn grouped(n: i64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// How a reader wants times written: their zone and their language.
@@ -373,9 +387,12 @@ mod intl {
         IsoDay,
     }
 
+    /// A formatter, keyed on what it depends on: the kind, the zone and the locale.
+    type Cached = (Kind, Option<String>, Option<String>, DateTimeFormat);
+
     thread_local! {
         // Building a formatter is the slow part; a timeline formats hundreds of instants.
-        static CACHE: RefCell<Vec<(Kind, TimeStyle, DateTimeFormat)>> = const { RefCell::new(Vec::new()) };
+        static CACHE: RefCell<Vec<Cached>> = const { RefCell::new(Vec::new()) };
     }
 
     fn build(kind: Kind, style: &TimeStyle) -> Result<DateTimeFormat, JsValue> {
@@ -406,7 +423,9 @@ mod intl {
     pub(super) fn format(kind: Kind, millis: f64, style: &TimeStyle) -> String {
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
-            let found = cache.iter().position(|(k, s, _)| *k == kind && s == style);
+            let found = cache.iter().position(|(k, zone, locale, _)| {
+                *k == kind && *zone == style.time_zone && *locale == style.locale
+            });
             let index = match found {
                 Some(index) => index,
                 None => {
@@ -418,13 +437,15 @@ mod intl {
                         build(kind, &TimeStyle::default())
                     });
                     match formatter {
-                        Ok(formatter) => cache.push((kind, style.clone(), formatter)),
+                        Ok(formatter) => {
+                            cache.push((kind, style.time_zone.clone(), style.locale.clone(), formatter))
+                        }
                         Err(_) => return js_sys::Date::new(&millis.into()).to_iso_string().into(),
                     }
                     cache.len() - 1
                 }
             };
-            cache.get(index).map(|(_, _, f)| f.format(millis)).unwrap_or_default()
+            cache.get(index).map(|(_, _, _, f)| f.format(millis)).unwrap_or_default()
         })
     }
 }

@@ -362,6 +362,10 @@ fn english_words_match_intl() {
         730 * d,
         3 * 365 * d,
         40 * 365 * d,
+        999 * 365 * d,
+        1000 * 365 * d,
+        2025 * 365 * d,
+        123_456 * 365 * d,
     ];
     let now = time::now();
     for seconds in lengths {

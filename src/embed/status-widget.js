@@ -51,16 +51,22 @@ let glue = null;
 // Connected widgets (some may sit in other shadow roots), for the fallback below.
 const widgets = new Set();
 let stopped = null;
+// Where the wasm really came from (after redirects): trap stacks name that address.
+let wasmFrom = wasmUrl.href;
+wasm.then((response) => { wasmFrom = response.url || wasmFrom; }, () => {});
 
 // A Rust panic in the release build traps at once (panic = immediate-abort), and a trap stops
 // the one wasm instance every widget shares. Turn it into one console error and a short
 // readable message in each widget, instead of a frozen box and an uncaught error in the host
 // page. Only traps that come through our glue or wasm count; the host's own errors pass.
+// Chromium keeps the innermost 10 frames, so a trap deep in a render may show only wasm
+// frames: those carry the wasm's address when it was compiled while streaming, which needs
+// the server to send it as `application/wasm` (the README says so).
 function stop(event) {
   const error = event.error ?? event.reason;
   const stack = String(error?.stack ?? '');
   if (!(error instanceof WebAssembly.RuntimeError)) return;
-  if (!stack.includes(glueUrl.href) && !stack.includes(wasmUrl.href)) return;
+  if (!stack.includes(glueUrl.href) && !stack.includes(wasmFrom)) return;
   event.preventDefault();
   if (stopped) return;
   stopped = error;
@@ -111,6 +117,13 @@ try {
   await glue.default({ module_or_path: wasm });
   glue.usePrefetched(takePrefetched);
   if (!customElements.get('status-widget')) customElements.define('status-widget', StatusWidgetElement);
+  // Defining the element mounted the widgets already in the page, and their first reads took
+  // their responses in microtasks. Whatever is left (a widget removed or re-pointed while the
+  // wasm loaded) must not be served later as fresh: drop it.
+  setTimeout(() => {
+    for (const { controller } of prefetched.values()) controller.abort();
+    prefetched.clear();
+  });
 } catch (error) {
   // Never throw into the host page: say so in the console and leave the page alone.
   console.warn('status-widget: could not start', error);

@@ -150,6 +150,34 @@ test('the first feed document is requested while the wasm loads, and each docume
   await context.close();
 });
 
+test('a prefetch nobody took is dropped, never served later as fresh', async () => {
+  const github = '/fixtures/statuspage/github_summary_2022-11_sergeyshevch-statuspage-exporter.json';
+  const url = await hostPage('prefetch-dropped.html', `<div id="box"><status-widget id="w" src="${github}" poll="0"></status-widget></div>`);
+  const context = await browser.newContext({ timezoneId: 'UTC' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  const feeds = [];
+  page.on('request', (r) => r.url().endsWith(github) && feeds.push(r.url()));
+  // Hold the wasm while the host removes the widget (an app changing its view as it loads).
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route('**/status-widget_bg.wasm', async (route) => { await released; await route.continue(); });
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector('#w') !== null);
+  await page.evaluate(() => { window.__parked = document.getElementById('w'); window.__parked.remove(); });
+  release();
+  await page.waitForFunction(() => customElements.get('status-widget') !== undefined);
+  await page.waitForTimeout(200);
+  assert.equal(feeds.length, 1, 'the prefetch went out while the wasm loaded');
+  // Back later: the widget reads the feed anew rather than taking the response from page load.
+  await page.evaluate(() => document.getElementById('box').append(window.__parked));
+  await page.locator('#w .sw-banner').waitFor();
+  assert.equal(feeds.length, 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the README\'s preload hints are used: one download each, no unused preload', async () => {
   const url = await hostPage('hints.html', '<status-widget id="w" time-zone="UTC"></status-widget>', {
     head: '<link rel="modulepreload" href="../status-widget-glue.js">'
