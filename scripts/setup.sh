@@ -22,14 +22,30 @@ if ! rustup component list --installed | grep -qx rust-src; then
   rustup component add rust-src
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  say "installing Debian chromium + chromium-driver"
+# The release build and `make demo` run cargo offline (Trunk's `offline = true`), so every crate
+# they compile must be in the cargo cache first: the project's own, and (for -Zbuild-std) the
+# standard library's dependencies, which no earlier online build may have fetched. `cargo fetch`
+# downloads only what is missing and is quick when nothing is.
+say "fetching crates (the project's and the standard library's, for offline builds)"
+cargo fetch --quiet
+RUSTC_BOOTSTRAP=1 cargo fetch --quiet --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+
+# The three browser engines of the end-to-end tests, and the drivers for them: Chromium (through
+# playwright-core, and chromedriver), Firefox ESR (geckodriver, below) and WebKitGTK
+# (WebKitWebDriver driving its MiniBrowser, under Xvfb).
+APT_PACKAGES=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb xauth)
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  say "installing Debian packages: ${missing[*]}"
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/terser ] \
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/terser ] || [ ! -d node_modules/selenium-webdriver ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
@@ -47,9 +63,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB_VERSION\$"; then
   say "installing wasm-bindgen-cli $WB_VERSION (takes a few minutes, once)"
   cargo install --force "wasm-bindgen-cli@$WB_VERSION"
 fi
+GECKODRIVER_VERSION=0.37.1
+if ! geckodriver --version 2>/dev/null | grep -q "^geckodriver $GECKODRIVER_VERSION"; then
+  say "installing geckodriver $GECKODRIVER_VERSION (the WebDriver for Firefox; a minute or two, once)"
+  cargo install --quiet --locked "geckodriver@$GECKODRIVER_VERSION" || cargo install --quiet "geckodriver@$GECKODRIVER_VERSION"
+fi
 FUZZ_VERSION=0.13.2
 if ! cargo fuzz --version 2>/dev/null | grep -q " $FUZZ_VERSION\$"; then
   say "installing cargo-fuzz $FUZZ_VERSION (takes a minute or two, once)"
   cargo install --quiet --locked "cargo-fuzz@$FUZZ_VERSION" || cargo install --quiet "cargo-fuzz@$FUZZ_VERSION"
 fi
-say "ready (trunk $TRUNK_VERSION, wasm-bindgen $WB_VERSION, $(wasm-opt --version), $(chromium --version))"
+say "ready (trunk $TRUNK_VERSION, wasm-bindgen $WB_VERSION, $(wasm-opt --version), $(chromium --version), $(firefox-esr --version 2>/dev/null), $(geckodriver --version | head -1), WebKitGTK $(dpkg-query -W -f='${Version}' webkit2gtk-driver))"

@@ -310,15 +310,27 @@ impl Incident {
         }
     }
 
-    /// When it began, as best the feed tells: `started_at`, else `created_at`, else the
-    /// oldest update.
+    /// When it began, as best the feed tells: a maintenance's planned start, else the
+    /// earliest of `started_at`, `created_at` and its updates' times. The earliest, because
+    /// `started_at` may be backdated before the incident was opened, and an incident posted
+    /// after the fact carries its posting time in `started_at` (GitHub's backfilled
+    /// incidents: `started_at` two days after `resolved_at`).
     pub fn began(&self) -> Option<Time> {
-        let running_since = self.schedule.as_ref().and_then(|s| s.starts);
+        let running_since = self.schedule.as_ref().and_then(|s| s.starts).filter(|_| self.is_maintenance());
         let earliest_update = self.updates.iter().filter_map(|u| u.at).min();
-        (if self.is_maintenance() { running_since } else { None })
-            .or(self.started_at)
-            .or(self.created_at)
-            .or(earliest_update)
+        running_since
+            .or_else(|| [self.started_at, self.created_at, earliest_update].into_iter().flatten().min())
+    }
+
+    /// How long it lasted, when the feed tells: from [`began`](Self::began) to
+    /// [`ended`](Self::ended). `None` for an incident posted only once it was over with no
+    /// time of its own for its beginning (its one known time is its end), since "under a
+    /// minute" would be a claim the feed never made.
+    pub fn lasted(&self) -> Option<chrono::TimeDelta> {
+        let (began, ended) = (self.began()?, self.ended()?);
+        let posted = self.updates.iter().filter_map(|u| u.created_at).chain(self.started_at).min();
+        let backfilled = began == ended && posted.is_some_and(|p| p > ended);
+        (!backfilled).then(|| ended - began)
     }
 
     /// When it ended: `resolved_at`, else, once closed, the first closing update.
@@ -682,13 +694,11 @@ impl Snapshot {
             return self.clone();
         }
         let names_source = |source: &Option<String>| {
-            source.as_deref().is_some_and(|s| terms.iter().any(|t| t.eq_ignore_ascii_case(s.trim())))
+            source.as_deref().is_some_and(|s| terms.iter().any(|t| same_name(t, s.trim())))
         };
         let wanted = |c: &Component| {
             names_source(&c.source)
-                || terms
-                    .iter()
-                    .any(|t| t.eq_ignore_ascii_case(&c.id) || t.eq_ignore_ascii_case(c.name.trim()))
+                || terms.iter().any(|t| same_name(t, &c.id) || same_name(t, c.name.trim()))
         };
         let mut ids: Vec<&str> =
             self.components.iter().filter(|c| wanted(c)).map(|c| c.id.as_str()).collect();
@@ -704,8 +714,8 @@ impl Snapshot {
         let touches = |a: &AffectedComponent| match &a.code {
             Some(code) if self.component(code).is_some() => ids.contains(&code.as_str()),
             _ => {
-                selected.iter().any(|c| a.name.eq_ignore_ascii_case(&c.name))
-                    || terms.iter().any(|t| t.eq_ignore_ascii_case(a.name.trim()))
+                selected.iter().any(|c| same_name(&a.name, &c.name))
+                    || terms.iter().any(|t| same_name(t, a.name.trim()))
             }
         };
         // An incident's own component list is narrowed to the filter, so "Affected: …" names
@@ -773,13 +783,18 @@ impl Snapshot {
     }
 }
 
+/// Whether two names are the same, ignoring case in every script ("ZÜRICH" is "Zürich").
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
+}
+
 impl AffectedComponent {
     /// Whether this names `component`: by code when both have one (names in updates are
     /// historical), else by name.
     pub fn refers_to(&self, component: &Component) -> bool {
         match &self.code {
             Some(code) => *code == component.id,
-            None => self.name.eq_ignore_ascii_case(&component.name),
+            None => same_name(&self.name, &component.name),
         }
     }
 }
@@ -799,6 +814,16 @@ fn rewind_incident(incident: &mut Incident, now: Time) -> bool {
     }
     if incident.postmortem.as_ref().is_some_and(|p| p.published_at.is_none_or(|t| t > now)) {
         incident.postmortem = None;
+    }
+    // An update edited later (GitHub adds its root-cause analysis to the resolved update)
+    // had not been edited yet: the edit, and the root cause it makes, are in the future.
+    for update in &mut incident.updates {
+        if update.updated_at.is_some_and(|t| t > now) {
+            update.updated_at = update.created_at.filter(|t| *t <= now);
+        }
+    }
+    if incident.updated_at.is_some_and(|t| t > now) {
+        incident.updated_at = None;
     }
     true
 }

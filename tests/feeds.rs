@@ -57,6 +57,48 @@ fn other_formats_are_named() {
     assert_eq!(read("cachet_yoti_v1_components_EXTRACTED.json"), FeedError::Unsupported("Cachet"));
     assert_eq!(read("cstate_torproject_index_EXTRACTED_no-issues.json"), FeedError::Unsupported("cState"));
     assert_eq!(read("cstate_schullogin_de_index_EXTRACTED_german.json"), FeedError::Unsupported("cState"));
+    // Documents that reuse Statuspage's key names (`incident`, `components`, `page`) are named
+    // for what they are, never read as a (falsely troubled) Statuspage page.
+    for (file, product) in [
+        ("perplexity_instatus_components_uppercase-status_ai-status.json", "Instatus"),
+        ("perplexity_instatus_summary_page-only-UP_ai-status.json", "Instatus"),
+        ("perplexity_incidentio_proxy-components_widget-api-off_ai-status.json", "incident.io"),
+        ("slum_uptimekuma_status-page_v1-pinned-incident_kwire.json", "Uptime Kuma"),
+        ("slum_uptimekuma_heartbeat_19-monitors-null-ping_kwire.json", "Uptime Kuma"),
+        ("together_betterstack_index_2day-history-recovered_ai-status.json", "Better Stack"),
+        ("huggingface_betterstack_index_90day-history-8-reports_Wakz.json", "Better Stack"),
+        ("slack_slackstatus_current_2-active-incidents-minified_statuscheck.json", "Slack"),
+        ("googlecloud_gcp_incidents_postmortem-markdown_devops-status-mcp-server.json", "Google Cloud"),
+        ("googlecloud_gcp_incidents_one-incident-no-updates_ai-status.json", "Google Cloud"),
+        ("googlecloud_gcp_products_vertex-subset_ai-status.json", "Google Cloud"),
+        ("aws_awshealth_currentevents_string-codes-epoch_ai-status.json", "AWS Health"),
+    ] {
+        assert_eq!(read(file), FeedError::Unsupported(product), "{file}");
+    }
+}
+
+#[test]
+fn statuspage_key_names_alone_do_not_make_a_statuspage_document() {
+    let refused = |json: &str| decode(json.as_bytes()).unwrap_err();
+    // The review's smallest case: Uptime Kuma's status page with its single pinned incident.
+    assert_eq!(refused(r#"{"config":{},"incident":{"id":1}}"#), FeedError::Unsupported("Uptime Kuma"));
+    // An `incident` member that carries no updates, and no page: not an incident document.
+    assert_eq!(refused(r#"{"incident":{"id":1,"title":"x"}}"#), FeedError::NotStatusDocument);
+    // A list of things called components with nothing of Statuspage's in them.
+    assert_eq!(refused(r#"{"components":[{"id":"a","name":"Website"}]}"#), FeedError::NotStatusDocument);
+    assert_eq!(
+        refused(r#"{"components":[{"id":"a","name":"API","status":"OPERATIONAL"}]}"#),
+        FeedError::Unsupported("Instatus")
+    );
+    assert_eq!(refused(r#"{"incidents":[{"id":"a","title":"x"}]}"#), FeedError::NotStatusDocument);
+    // A real page object makes a Statuspage document of any of its lists, unknown values kept.
+    let (kind, s) =
+        decode(br#"{"page":{"id":"p"},"components":[{"id":"a","name":"W","status":"weird"}]}"#).unwrap();
+    assert_eq!(kind, DocumentKind::Components);
+    assert_eq!(s.components[0].status, ComponentStatus::Other("weird".into()));
+    let (kind, _) =
+        decode(br#"{"page":{"id":"p"},"incident":{"id":"1","name":"x","incident_updates":[]}}"#).unwrap();
+    assert_eq!(kind, DocumentKind::Incident);
 }
 
 #[test]
@@ -280,7 +322,7 @@ fn broken_input_gives_an_error_never_a_panic() {
     // Nesting deeper than the reader allows is refused, not a stack overflow.
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     assert!(matches!(decode(deep.as_bytes()), Err(FeedError::NotJson(m)) if m.contains("nested too deeply")));
-    let deep_ok = format!("{{\"incidents\":{}{}}}", "[".repeat(100), "]".repeat(100));
+    let deep_ok = format!("{{\"page\":{{}},\"incidents\":{}{}}}", "[".repeat(100), "]".repeat(100));
     assert!(decode(deep_ok.as_bytes()).is_ok(), "100 levels are fine");
     let big = vec![b' '; status_widget::feed::MAX_FEED_BYTES + 1];
     assert!(matches!(decode(&big), Err(FeedError::TooLarge { .. })));
@@ -473,4 +515,69 @@ fn the_json_reader_follows_rfc_8259() {
             }
         }
     }
+}
+
+#[test]
+fn backfilled_incidents_begin_when_they_happened_not_when_they_were_posted() {
+    let Some((_, s)) = shared("github_incidents_50_2026-07_gitdown.json") else { return };
+    let day = |t: status_widget::model::Time| t.date_naive().to_string();
+    for (id, began) in
+        [("kn7gv3tlfc54", "2026-06-17"), ("594m87r8sw13", "2026-07-24"), ("jpd6l1jq0r54", "2026-06-08")]
+    {
+        let incident = s.incidents.iter().find(|i| i.id == id).unwrap();
+        let (b, e) = (incident.began().unwrap(), incident.ended().unwrap());
+        assert!(b <= e, "{id} begins after it ends");
+        assert_eq!(day(b), began, "{id} is listed on the day it happened");
+        // Its only known times are its end: how long it lasted is not known, never "under a minute".
+        assert_eq!(incident.lasted(), None, "{id}");
+    }
+    // The list is newest first by when incidents began.
+    let began: Vec<_> = s.incidents.iter().map(|i| i.began()).collect();
+    assert!(began.windows(2).all(|w| w[0] >= w[1]));
+    // An ordinary incident still has its duration.
+    let actions = s.incidents.iter().find(|i| i.id == "75g5xmzptjqb").unwrap();
+    assert_eq!(actions.lasted().map(|d| d.num_minutes()), Some(34));
+    // In history, by the reader's day.
+    let history = s.history(at("2026-06-20T00:00:00Z"), 14, |t| t.date_naive());
+    let on = |date: &str| {
+        history
+            .iter()
+            .find(|d| d.date.to_string() == date)
+            .map(|d| d.incidents.iter().map(|i| i.id.as_str()).collect::<Vec<_>>())
+    };
+    assert!(on("2026-06-17").unwrap().contains(&"kn7gv3tlfc54"));
+    assert!(!on("2026-06-19").unwrap().contains(&"kn7gv3tlfc54"));
+}
+
+#[test]
+fn a_replay_shows_no_root_cause_from_the_future() {
+    let Some((_, s)) = shared("github_incidents_50_2026-07_gitdown.json") else { return };
+    let find =
+        |s: &status_widget::model::Snapshot| s.incidents.iter().find(|i| i.id == "75g5xmzptjqb").cloned();
+    // The resolved update was edited at 2026-07-30 01:28 to add the analysis.
+    assert!(find(&s).unwrap().root_cause().is_some(), "today, the analysis is there");
+    let before = s.as_of(at("2026-07-29T16:05:00Z"));
+    let incident = find(&before).unwrap();
+    assert_eq!(incident.status, Status::Resolved);
+    assert_eq!(incident.root_cause(), None, "at 16:05 on the 29th it had not been written");
+    let after = s.as_of(at("2026-07-30T02:00:00Z"));
+    assert!(find(&after).unwrap().root_cause().is_some());
+}
+
+#[test]
+fn component_filters_fold_case_in_every_script() {
+    let (_, s) = decode(
+        r#"{"page":{"id":"p"},"components":[{"id":"z","name":"Zürich","status":"major_outage"},
+            {"id":"i","name":"İstanbul","status":"operational"},{"id":"o","name":"Oslo","status":"operational"}]}"#
+            .as_bytes(),
+    )
+    .unwrap();
+    let names = |terms: &[&str]| {
+        let terms: Vec<String> = terms.iter().map(|t| t.to_string()).collect();
+        s.filtered(&terms).components.iter().map(|c| c.name.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(names(&["ZÜRICH"]), ["Zürich"]);
+    assert_eq!(names(&["zürich"]), ["Zürich"]);
+    assert_eq!(names(&["OSLO"]), ["Oslo"]);
+    assert!(names(&["ZURICH"]).is_empty(), "folding case is not dropping accents");
 }

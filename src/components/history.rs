@@ -122,12 +122,9 @@ pub fn PastIncident(props: &PastIncidentProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    let lasted = match (incident.began(), incident.ended()) {
-        (Some(began), Some(ended)) => {
-            Some(lang.fill(Key::Lasted, &[&time::duration((ended - began).num_seconds(), lang)]))
-        }
-        _ => None,
-    };
+    let lasted = incident
+        .lasted()
+        .map(|lasted| lang.fill(Key::Lasted, &[&time::duration(lasted.num_seconds(), lang)]));
     let facts = [Some(labels::impact(&incident.impact, lang).into_owned()), lasted].into_iter().flatten();
     html! {
         <li class={classes!("sw-past", format!("sw-past--{}", tone(incident.severity())))}>

@@ -54,9 +54,9 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
     let began = incident.began();
     let ended = incident.ended();
     let span = match (began, ended, incident.is_active()) {
-        (Some(b), Some(e), _) => {
-            Some(lang.fill(Key::ResolvedAfter, &[&time::duration((e - b).num_seconds(), lang)]))
-        }
+        (Some(_), Some(_), _) => incident
+            .lasted()
+            .map(|lasted| lang.fill(Key::ResolvedAfter, &[&time::duration(lasted.num_seconds(), lang)])),
         (Some(b), None, true) => {
             Some(lang.fill(Key::OngoingFor, &[&time::duration((props.now - b).num_seconds(), lang)]))
         }

@@ -41,36 +41,13 @@ pub fn decode(bytes: &[u8]) -> Result<(DocumentKind, Snapshot), FeedError> {
         return Err(FeedError::TooLarge { size: bytes.len(), limit: MAX_FEED_BYTES });
     }
     let document = json::parse(bytes).map_err(|e| FeedError::NotJson(e.to_string()))?;
-    if !matches!(document, Json::Object(_)) {
-        return Err(FeedError::NotStatusDocument);
-    }
+    let kind = kind_of(&document)?;
     let member = |key: &str| field(&document, key);
-    let wrapped = member("incident").object();
-    // Only a bare incident or maintenance object carries its updates at the top level.
-    let bare = member("incident_updates").present();
+    let wrapped = member("incident").object().filter(|_| kind == DocumentKind::Incident);
+    let bare = kind == DocumentKind::Incident && wrapped.is_none();
     let (incidents, components) = (member("incidents").objects(), member("components").objects());
     let maintenances = member("scheduled_maintenances").objects();
     let (status, page_object) = (member("status").object(), member("page").object());
-
-    let kind = if wrapped.is_some() || bare {
-        DocumentKind::Incident
-    } else if incidents.is_some() && components.is_some() {
-        DocumentKind::Summary
-    } else if incidents.is_some() {
-        DocumentKind::Incidents
-    } else if maintenances.is_some() {
-        DocumentKind::Maintenances
-    } else if components.is_some() {
-        DocumentKind::Components
-    } else if status.is_some() && page_object.is_some() {
-        DocumentKind::Status
-    } else if member("summaryStatus").present() || member("apiVersion").present() {
-        return Err(FeedError::Unsupported("cState"));
-    } else if member("meta").present() && member("data").present() {
-        return Err(FeedError::Unsupported("Cachet"));
-    } else {
-        return Err(FeedError::NotStatusDocument);
-    };
 
     let mut snapshot = Snapshot {
         page: page_object.map(page).unwrap_or_default(),
@@ -104,6 +81,97 @@ pub fn decode(bytes: &[u8]) -> Result<(DocumentKind, Snapshot), FeedError> {
     snapshot.maintenances = maintenances;
     snapshot.sort();
     Ok((kind, snapshot))
+}
+
+/// Tells which Statuspage document `document` is, by what Statuspage really sends: every
+/// document but a bare incident carries a `page` object, and an incident always carries its
+/// `incident_updates`. Lists without a `page` (cut out of a document by hand) count only when
+/// every item looks like Statuspage's: an incident with a `name` or its updates, a component
+/// with a `page_id` or a `status`. Anything else is refused, naming the product when it is
+/// recognisably another one (checked first: their documents reuse Statuspage's key names).
+fn kind_of(document: &Json) -> Result<DocumentKind, FeedError> {
+    let member = |key: &str| field(document, key);
+    let has_updates = |object: &Json| matches!(field(object, "incident_updates").0, Some(Json::List(_)));
+    let statuspage_incident = |i: &Json| has_updates(i) || field(i, "name").text().is_some();
+    let statuspage_component =
+        |c: &Json| field(c, "page_id").present() || field(c, "status").text().is_some();
+    let list = |key: &str, looks_right: &dyn Fn(&Json) -> bool| {
+        let items = member(key).objects()?;
+        let recognised = !items.is_empty() && items.iter().all(|i| looks_right(i));
+        (member("page").object().is_some() || recognised).then_some(items)
+    };
+    if let Some(product) = other_product(document) {
+        return Err(FeedError::Unsupported(product));
+    }
+    let paged = member("page").object().is_some();
+    let incidents = list("incidents", &statuspage_incident);
+    let components = list("components", &statuspage_component);
+    let kind =
+        if member("incident").object().is_some_and(|i| paged && has_updates(i)) || has_updates(document) {
+            DocumentKind::Incident
+        } else if incidents.is_some() && components.is_some() {
+            DocumentKind::Summary
+        } else if incidents.is_some() {
+            DocumentKind::Incidents
+        } else if list("scheduled_maintenances", &statuspage_incident).is_some() {
+            DocumentKind::Maintenances
+        } else if components.is_some() {
+            DocumentKind::Components
+        } else if paged && member("status").object().is_some_and(|s| field(s, "indicator").present()) {
+            DocumentKind::Status
+        } else {
+            return Err(FeedError::NotStatusDocument);
+        };
+    Ok(kind)
+}
+
+/// The product a document recognisably comes from, when it is not Statuspage: by the keys
+/// each product's public API sends (see `SOURCES.md` for the captures).
+fn other_product(document: &Json) -> Option<&'static str> {
+    let has = |key: &str| field(document, key).present();
+    let first = match document {
+        Json::List(items) => items.first(),
+        _ => None,
+    };
+    if let Some(item) = first {
+        let has = |key: &str| field(item, key).present();
+        return if has("impacted_services") || has("event_log") || has("arn") {
+            Some("AWS Health")
+        } else if has("service_name") || has("status_impact") || has("affected_products") {
+            Some("Google Cloud")
+        } else {
+            None
+        };
+    }
+    let page_status = field(document, "page").object().and_then(|p| field(p, "status").text());
+    let shouting = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_uppercase() || b == b'_');
+    let components = field(document, "components").objects().unwrap_or_default();
+    let component = |key: &str| components.iter().any(|c| field(c, key).present());
+    let component_status_shouts =
+        components.iter().any(|c| field(c, "status").text().is_some_and(|s| shouting(&s)));
+    if has("summaryStatus") || (has("cStateVersion") && has("systems")) {
+        Some("cState")
+    } else if has("meta") && has("data") && !has("included") {
+        Some("Cachet")
+    } else if has("data") && has("included") {
+        Some("Better Stack")
+    } else if has("publicGroupList") || has("heartbeatList") || (has("config") && has("incident")) {
+        Some("Uptime Kuma")
+    } else if has("active_incidents") || (has("date_created") && has("date_updated")) {
+        Some("Slack")
+    } else if has("expose_status_summary_api") || component("status_page_id") {
+        Some("incident.io")
+    } else if page_status.as_deref().is_some_and(shouting)
+        || component_status_shouts
+        || has("activeIncidents")
+        || has("activeMaintenances")
+    {
+        Some("Instatus")
+    } else if has("products") && !has("page") {
+        Some("Google Cloud")
+    } else {
+        None
+    }
 }
 
 /// Gives every empty or repeated id a unique `#n` suffix (n: its position).
