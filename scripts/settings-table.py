@@ -10,7 +10,7 @@ root = Path(__file__).resolve().parent.parent
 source = (root / "src/config.rs").read_text()
 rows = []
 for m in re.finditer(
-    r'Setting \{\s*name: "(.*?)",\s*kind: "(.*?)",\s*default: "(.*?)",\s*example: "(.*?)",\s*description: "(.*?)",\s*\}',
+    r'(?:Setting|setting!) \{\s*name: "(.*?)",\s*kind: "(.*?)",\s*default: "(.*?)",\s*example: "(.*?)",\s*description: "(.*?)",\s*\}',
     source,
     re.S,
 ):

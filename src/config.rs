@@ -141,6 +141,28 @@ pub const DEFAULT_POLL_SECONDS: f64 = 60.0;
 /// Seconds a read may take when `timeout` is not given.
 pub const DEFAULT_TIMEOUT_SECONDS: f64 = 10.0;
 
+/// The shortest `poll` for a real status page, in seconds: smaller values read as this.
+pub const MIN_POLL_SECONDS: f64 = 10.0;
+
+/// The shortest `poll` for feeds on the host's own loopback (127.0.0.1, localhost, ::1),
+/// where tests run: fractions down to this are allowed there.
+pub const MIN_LOOPBACK_POLL_SECONDS: f64 = 0.005;
+
+/// The longest `poll` (a day): larger values read as this.
+pub const MAX_POLL_SECONDS: f64 = 86_400.0;
+
+/// The longest `timeout` (five minutes): larger values read as this.
+pub const MAX_TIMEOUT_SECONDS: f64 = 300.0;
+
+/// Whether `host` (a URL's host, with or without a port) names this machine's loopback.
+fn is_loopback(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    name.eq_ignore_ascii_case("localhost") || name == "::1" || name.starts_with("127.")
+}
+
 /// Every setting the widget reads, in the order the README lists them.
 pub const SETTINGS: [Setting; 14] = [
     setting! {
@@ -197,14 +219,14 @@ pub const SETTINGS: [Setting; 14] = [
         kind: "seconds (0 = off)",
         default: "60",
         example: "120",
-        description: "How often the feed is read again (±10% at random, so tabs spread out; doubled after each failure up to 10 minutes; never sooner than a 429/503 `Retry-After`; paused while the page is hidden). A failed refresh keeps the last good data on screen. Fractions are allowed, for tests.",
+        description: "How often the feed is read again (±10% at random, so tabs spread out; doubled after each failure up to 10 minutes; never sooner than a 429/503 `Retry-After`; paused while the page is hidden). A failed refresh keeps the last good data on screen. At least 10 and at most 86400 (a day): values outside read as the nearer bound, with a console warning. Feeds on the host's own loopback (`127.0.0.1`, `localhost`, `::1`) may poll down to 0.005 s, for tests.",
     },
     setting! {
         name: "timeout",
         kind: "seconds",
         default: "10",
         example: "5",
-        description: "How long one read may take before it is abandoned and counted as a failure.",
+        description: "How long one read may take before it is abandoned and counted as a failure. At most 300 (five minutes): larger values read as 300, with a console warning.",
     },
     setting! {
         name: "now",
@@ -251,6 +273,24 @@ impl Config {
             Some(src) => src.split_whitespace().map(|s| Some(s.to_owned())).collect(),
             None => vec![None],
         }
+    }
+
+    /// Raises `poll` to its floor: [`MIN_POLL_SECONDS`] for real status pages, and
+    /// [`MIN_LOOPBACK_POLL_SECONDS`] when every feed is on the host's loopback (`page_host`
+    /// is the host page's own host, for relative addresses). Returns the warning, if any.
+    pub fn apply_poll_floor(&mut self, page_host: &str) -> Option<String> {
+        let on_loopback = |src: &Option<String>| match src.as_deref().and_then(|s| s.split_once("://")) {
+            Some((_, rest)) => is_loopback(rest.split(['/', '?', '#']).next().unwrap_or_default()),
+            // Relative (same site), or the compiled-in reference incident.
+            None => is_loopback(page_host),
+        };
+        let floor =
+            if self.sources().iter().all(on_loopback) { MIN_LOOPBACK_POLL_SECONDS } else { MIN_POLL_SECONDS };
+        (self.poll > 0.0 && self.poll < floor).then(|| {
+            let warning = format!("poll=\"{}\" is shorter than {floor} s; using {floor}", self.poll);
+            self.poll = floor;
+            warning
+        })
     }
 
     /// What each source is called until its page names itself: its address's host (or the
@@ -327,8 +367,21 @@ impl Config {
             },
         };
         let poll = seconds("poll", DEFAULT_POLL_SECONDS, "60");
+        let mut bounded = Vec::new();
+        let poll = if poll > MAX_POLL_SECONDS {
+            bounded.push(format!("poll=\"{poll}\" is longer than a day; using {MAX_POLL_SECONDS}"));
+            MAX_POLL_SECONDS
+        } else {
+            poll
+        };
         let timeout = match seconds("timeout", DEFAULT_TIMEOUT_SECONDS, "10") {
             0.0 => DEFAULT_TIMEOUT_SECONDS,
+            t if t > MAX_TIMEOUT_SECONDS => {
+                bounded.push(format!(
+                    "timeout=\"{t}\" is longer than five minutes; using {MAX_TIMEOUT_SECONDS}"
+                ));
+                MAX_TIMEOUT_SECONDS
+            }
             t => t,
         };
         let mut days = |name: &str, default: u32| match read(name) {
@@ -371,6 +424,7 @@ impl Config {
             history_days,
             maintenance_days,
         };
+        warnings.extend(bounded);
         (config, warnings)
     }
 }

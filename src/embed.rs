@@ -71,7 +71,9 @@ impl Widget {
 }
 
 fn props(host: &HtmlElement) -> AppProps {
-    let (mut config, warnings) = Config::from_lookup(|name| host.get_attribute(name));
+    let (mut config, mut warnings) = Config::from_lookup(|name| host.get_attribute(name));
+    let page_host = web_sys::window().and_then(|w| w.location().host().ok()).unwrap_or_default();
+    warnings.extend(config.apply_poll_floor(&page_host));
     for warning in warnings {
         web_sys::console::warn_1(&format!("status-widget: {warning}").into());
     }

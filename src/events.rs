@@ -130,7 +130,8 @@ impl WidgetEvent {
 }
 
 /// What changed from `before` to `after`: the overall status, incidents that opened, got an
-/// update, or ended. With no `before` (the first picture) only the status is reported.
+/// update, or ended. With no `before` (the first picture, or the first under new settings:
+/// the caller passes `None` then) only the status is reported, with no previous.
 pub fn changes(before: Option<&Snapshot>, after: &Snapshot) -> Vec<WidgetEvent> {
     let overall = after.overall();
     let Some(before) = before else {
@@ -143,8 +144,9 @@ pub fn changes(before: Option<&Snapshot>, after: &Snapshot) -> Vec<WidgetEvent> 
     };
     let mut events = Vec::new();
     let previous = before.overall();
-    let renamed = before.page.name != after.page.name;
-    if previous.indicator != overall.indicator || previous.description != overall.description || renamed {
+    // Only the indicator: a new wording or page name with the same indicator is no change
+    // of status (`previous` would equal `indicator`).
+    if previous.indicator != overall.indicator {
         events.push(WidgetEvent::StatusChange {
             indicator: overall.indicator.as_str().to_owned(),
             description: overall.description,
@@ -161,20 +163,24 @@ pub fn changes(before: Option<&Snapshot>, after: &Snapshot) -> Vec<WidgetEvent> 
     let was_active: Vec<&Incident> = before.active().into_iter().filter(in_both).collect();
     let now_active: Vec<&Incident> = after.active().into_iter().filter(in_both).collect();
     for incident in &now_active {
-        match was_active.iter().find(|i| i.id == incident.id) {
+        match was_active.iter().find(|i| i.key() == incident.key()) {
             None => events.push(WidgetEvent::IncidentOpen((*incident).into())),
-            Some(old)
-                if old.status != incident.status
-                    || old.updates.first().map(|u| &u.id) != incident.updates.first().map(|u| &u.id) =>
-            {
+            Some(old) if old.status != incident.status || latest(old) != latest(incident) => {
                 events.push(WidgetEvent::IncidentUpdate((*incident).into()))
             }
             Some(_) => {}
         }
     }
-    for old in was_active.iter().filter(|old| !now_active.iter().any(|i| i.id == old.id)) {
-        let ended = after.incidents.iter().chain(&after.maintenances).find(|i| i.id == old.id).unwrap_or(old);
+    for old in was_active.iter().filter(|old| !now_active.iter().any(|i| i.key() == old.key())) {
+        let ended =
+            after.incidents.iter().chain(&after.maintenances).find(|i| i.key() == old.key()).unwrap_or(old);
         events.push(WidgetEvent::IncidentResolve(ended.into()));
     }
     events
+}
+
+/// What tells an incident's latest update from an earlier one: its id, time and text, and
+/// how many updates there are (feeds without update ids get made-up ones).
+fn latest(incident: &Incident) -> (usize, Option<&crate::model::Update>) {
+    (incident.updates.len(), incident.updates.first())
 }

@@ -201,6 +201,18 @@ pub struct Component {
     pub source: Option<String>,
 }
 
+impl Component {
+    /// Its id qualified by its source ([`qualified`]).
+    pub fn key(&self) -> String {
+        qualified(self.source.as_deref(), &self.id)
+    }
+
+    /// Whether `other` is its group: same page, and `other`'s id is its `group_id`.
+    pub fn is_in(&self, other: &Component) -> bool {
+        self.source == other.source && self.group_id.as_deref() == Some(other.id.as_str())
+    }
+}
+
 /// A component named by an incident or an update.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AffectedComponent {
@@ -295,7 +307,21 @@ pub struct Incident {
     pub source: Option<String>,
 }
 
+/// An id qualified by the status page it comes from, for comparing and keying: two pages
+/// may both have an incident (or a component) "1".
+pub fn qualified(source: Option<&str>, id: &str) -> String {
+    match source {
+        Some(source) => format!("{source}\u{1f}{id}"),
+        None => id.to_owned(),
+    }
+}
+
 impl Incident {
+    /// Its id qualified by its source ([`qualified`]).
+    pub fn key(&self) -> String {
+        qualified(self.source.as_deref(), &self.id)
+    }
+
     /// Whether this is a scheduled maintenance rather than an incident.
     pub fn is_maintenance(&self) -> bool {
         self.schedule.is_some()
@@ -556,18 +582,19 @@ impl Snapshot {
         }
 
         // Roll component statuses back: the earliest hidden change tells what it was before.
-        let mut hidden: Vec<(Time, &AffectedComponent)> = self
+        let mut hidden: Vec<(Time, &Option<String>, &AffectedComponent)> = self
             .incidents
             .iter()
             .chain(&self.maintenances)
-            .flat_map(|i| &i.updates)
-            .filter_map(|u| u.at.filter(|at| *at > now).map(|at| (at, u)))
-            .flat_map(|(at, u)| u.affected.iter().map(move |a| (at, a)))
+            .flat_map(|i| i.updates.iter().map(move |u| (&i.source, u)))
+            .filter_map(|(source, u)| u.at.filter(|at| *at > now).map(|at| (at, source, u)))
+            .flat_map(|(at, source, u)| u.affected.iter().map(move |a| (at, source, a)))
             .collect();
-        order::sort_by_key(&mut hidden, |(at, _)| *at);
+        order::sort_by_key(&mut hidden, |(at, _, _)| *at);
         for component in &mut past.components {
-            let earliest = hidden.iter().find(|(_, a)| a.refers_to(component));
-            if let Some(old) = earliest.and_then(|(_, a)| a.old_status.clone()) {
+            let earliest =
+                hidden.iter().find(|(_, source, a)| **source == component.source && a.refers_to(component));
+            if let Some(old) = earliest.and_then(|(_, _, a)| a.old_status.clone()) {
                 component.status = old;
             }
         }
@@ -700,21 +727,19 @@ impl Snapshot {
             names_source(&c.source)
                 || terms.iter().any(|t| same_name(t, &c.id) || same_name(t, c.name.trim()))
         };
-        let mut ids: Vec<&str> =
-            self.components.iter().filter(|c| wanted(c)).map(|c| c.id.as_str()).collect();
-        let children: Vec<&str> = self
-            .components
-            .iter()
-            .filter(|c| c.group_id.as_deref().is_some_and(|g| ids.contains(&g)))
-            .map(|c| c.id.as_str())
-            .collect();
-        ids.extend(children);
-        let selected: Vec<&Component> =
-            self.components.iter().filter(|c| ids.contains(&c.id.as_str())).collect();
-        let touches = |a: &AffectedComponent| match &a.code {
-            Some(code) if self.component(code).is_some() => ids.contains(&code.as_str()),
+        let mut picked: Vec<&Component> = self.components.iter().filter(|c| wanted(c)).collect();
+        let children: Vec<&Component> =
+            self.components.iter().filter(|c| picked.iter().any(|g| c.is_in(g))).collect();
+        picked.extend(children);
+        let keys: Vec<String> = picked.iter().map(|c| c.key()).collect();
+        let selected: Vec<&Component> = self.components.iter().filter(|c| keys.contains(&c.key())).collect();
+        // Whether an incident of page `source` names a selected component.
+        let touches = |source: &Option<String>, a: &AffectedComponent| match &a.code {
+            Some(code) if self.component_of(source.as_deref(), code).is_some() => {
+                keys.contains(&qualified(source.as_deref(), code))
+            }
             _ => {
-                selected.iter().any(|c| same_name(&a.name, &c.name))
+                selected.iter().any(|c| c.source == *source && same_name(&a.name, &c.name))
                     || terms.iter().any(|t| same_name(t, a.name.trim()))
             }
         };
@@ -722,8 +747,9 @@ impl Snapshot {
         // what the reader asked about; updates keep their full history.
         let narrow = |i: &Incident| {
             let mut i = i.clone();
-            if i.components.iter().any(&touches) {
-                i.components.retain(&touches);
+            let source = i.source.clone();
+            if i.components.iter().any(|a| touches(&source, a)) {
+                i.components.retain(|a| touches(&source, a));
             }
             i
         };
@@ -733,7 +759,7 @@ impl Snapshot {
             }
             let named = i.components.iter().chain(i.updates.iter().flat_map(|u| &u.affected));
             let mut named = named.peekable();
-            named.peek().is_none() || named.any(&touches)
+            named.peek().is_none() || named.any(|a| touches(&i.source, a))
         };
         Snapshot {
             page: self.page.clone(),
@@ -752,15 +778,10 @@ impl Snapshot {
         let visible = |c: &&Component| !(c.only_show_if_degraded && c.status.severity() == Severity::None);
         let mut entries: Vec<ComponentEntry<'_>> = Vec::new();
         for component in self.components.iter().filter(visible) {
-            let in_known_group =
-                component.group_id.as_deref().is_some_and(|g| self.component(g).is_some_and(|g| g.is_group));
+            let in_known_group = self.group_of(component).is_some_and(|g| g.is_group);
             if component.is_group {
-                let members: Vec<&Component> = self
-                    .components
-                    .iter()
-                    .filter(visible)
-                    .filter(|c| c.group_id.as_deref() == Some(component.id.as_str()))
-                    .collect();
+                let members: Vec<&Component> =
+                    self.components.iter().filter(visible).filter(|c| c.is_in(component)).collect();
                 let worst =
                     members.iter().map(|c| c.status.severity()).max().unwrap_or(component.status.severity());
                 entries.push(ComponentEntry { group: Some(component), members, worst });
@@ -777,9 +798,14 @@ impl Snapshot {
         entries
     }
 
-    /// Looks a component up by id.
-    pub fn component(&self, id: &str) -> Option<&Component> {
-        self.components.iter().find(|c| c.id == id)
+    /// Looks a component of page `source` up by id.
+    pub fn component_of(&self, source: Option<&str>, id: &str) -> Option<&Component> {
+        self.components.iter().find(|c| c.id == id && c.source.as_deref() == source)
+    }
+
+    /// The group `component` belongs to, on its own page.
+    pub fn group_of(&self, component: &Component) -> Option<&Component> {
+        self.components.iter().find(|g| component.is_in(g))
     }
 }
 

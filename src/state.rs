@@ -222,10 +222,11 @@ impl State {
 /// How many dismissals are remembered.
 pub const MAX_DISMISSED: usize = 20;
 
-/// What a dismissal hides: every active incident with its latest update (a newer update,
-/// or another incident, brings the banner back), or, with nothing active, the overall
-/// status.
-pub fn notice_key(snapshot: &Snapshot) -> String {
+/// What a dismissal hides, on the status page `page` (the widget's `src`): every active
+/// incident with its latest update (a newer update, or another incident, brings the banner
+/// back), or, with nothing active, the overall status. Keys name the page, so dismissing one
+/// page's widget hides no other page's.
+pub fn notice_key(snapshot: &Snapshot, page: &str) -> String {
     let mut parts: Vec<String> = snapshot
         .active()
         .iter()
@@ -234,14 +235,14 @@ pub fn notice_key(snapshot: &Snapshot) -> String {
             let id = latest.map(|u| u.id.as_str()).unwrap_or_default();
             // Feeds without update ids get made-up ones ("#0"); the time tells updates apart.
             let at = latest.and_then(|u| u.at).map_or(0, |t| t.timestamp());
-            format!("{}@{id}@{at}", incident.id)
+            format!("{}@{id}@{at}", incident.key())
         })
         .collect();
     crate::order::sort_by(&mut parts, String::cmp);
     let key = if parts.is_empty() {
-        format!("status:{}", snapshot.overall().indicator.as_str())
+        format!("{page} status:{}", snapshot.overall().indicator.as_str())
     } else {
-        parts.join(" ")
+        format!("{page} {}", parts.join(" "))
     };
     key.replace(['\n', '\r'], " ")
 }

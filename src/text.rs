@@ -203,26 +203,65 @@ impl Tag {
     }
 }
 
-/// The value of attribute `name` in an attribute string (quoted or not).
+/// The value of attribute `name` in an attribute string, read attribute by attribute as
+/// HTML does (quoted with `"` or `'`, or unquoted up to whitespace), so an `href=` inside
+/// another attribute's value is not taken for the link. The first occurrence wins.
 fn attribute(attributes: &str, name: &str) -> Option<String> {
-    let lower = attributes.to_ascii_lowercase();
-    let mut start = 0;
-    while let Some(found) = from(&lower, start).find(name) {
-        let at = start + found;
-        start = at + name.len();
-        let before_ok = at == 0 || upto(&lower, at).ends_with(|c: char| c.is_whitespace());
-        let after = from(&lower, start).trim_start();
-        if !before_ok || !after.starts_with('=') {
-            continue;
+    let mut rest = attributes;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        if rest.is_empty() {
+            return None;
         }
-        let value_start = attributes.len() - after.len() + 1;
-        let value = from(attributes, value_start).trim_start();
-        return Some(match value.chars().next() {
-            Some(quote @ ('"' | '\'')) => from(value, 1).split(quote).next().unwrap_or("").to_owned(),
-            _ => value.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("").to_owned(),
-        });
+        let name_len = rest.find(|c: char| c.is_whitespace() || c == '=' || c == '/').unwrap_or(rest.len());
+        // A stray `=` with no name before it is skipped like any other character.
+        let found = upto(rest, name_len.max(1));
+        rest = from(rest, name_len.max(1)).trim_start();
+        let value = match rest.strip_prefix('=') {
+            Some(after) => {
+                let after = after.trim_start();
+                let (value, len) = match after.chars().next() {
+                    Some(quote @ ('"' | '\'')) => {
+                        let inner = from(after, 1);
+                        let end = inner.find(quote).unwrap_or(inner.len());
+                        (upto(inner, end), (end + 2).min(after.len()))
+                    }
+                    _ => {
+                        let end = after.find(char::is_whitespace).unwrap_or(after.len());
+                        (upto(after, end), end)
+                    }
+                };
+                rest = from(after, len);
+                Some(value)
+            }
+            None => None,
+        };
+        if found.eq_ignore_ascii_case(name) {
+            return Some(value.unwrap_or_default().to_owned());
+        }
     }
-    None
+}
+
+/// Whether `s` starts with the ASCII `prefix`, ignoring ASCII case (by bytes, so a
+/// multi-byte character right after the prefix is no problem).
+fn starts_with_ignoring_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes().get(..prefix.len()).is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// A bare URL without the sentence punctuation that follows it: trailing `.,;:!?'` go, and
+/// a trailing `)` only when it closes nothing in the URL (`…/Foo_(bar)` keeps its own).
+fn trim_url(url: &str) -> &str {
+    let mut url = url;
+    loop {
+        let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'']);
+        let unbalanced =
+            trimmed.ends_with(')') && trimmed.matches(')').count() > trimmed.matches('(').count();
+        let trimmed = if unbalanced { upto(trimmed, trimmed.len() - 1) } else { trimmed };
+        if trimmed.len() == url.len() {
+            return url;
+        }
+        url = trimmed;
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -274,6 +313,13 @@ impl Builder {
                 self.newlines += 1;
             }
             if segment.trim().is_empty() {
+                // Spaces between inline tags part the words ("<b>A</b> <b>B</b>"), and a
+                // no-break space is text; only whitespace around line breaks is layout.
+                if self.newlines == 0 && !segment.is_empty() {
+                    let space =
+                        if segment.contains('\u{a0}') { segment.replace(' ', "") } else { " ".to_owned() };
+                    self.push(Inline::Text(space));
+                }
                 continue;
             }
             match self.newlines {
@@ -473,12 +519,11 @@ fn linkify(text: &str) -> Vec<Inline> {
             rest = from(rest, len);
             continue;
         }
-        let lower_start = rest.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
-        if lower_start.starts_with("http://") || lower_start.starts_with("https://") {
+        if starts_with_ignoring_case(rest, "http://") || starts_with_ignoring_case(rest, "https://") {
             let len =
                 rest.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"')).unwrap_or(rest.len());
             // Sentence punctuation after a URL is not part of it.
-            let url = upto(rest, len).trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
+            let url = trim_url(upto(rest, len));
             if let Some(href) = safe_href(url) {
                 out.extend((!plain.is_empty()).then(|| Inline::Text(std::mem::take(&mut plain))));
                 out.push(Inline::Link { href, children: vec![Inline::Text(url.to_owned())] });
@@ -507,7 +552,20 @@ fn markdown_link(s: &str, label_end: usize) -> Option<(&str, &str, usize)> {
         return None;
     }
     let after = inner.get(label_end + 1..)?.strip_prefix('(')?;
-    let close = after.bytes().take(2048).position(|b| b == b')')?;
+    // The `)` that balances the opening one: Wikipedia's `…/Foo_(bar)` keeps its own.
+    let mut depth = 0usize;
+    let close = after.bytes().take(2048).position(|b| match b {
+        b'(' => {
+            depth += 1;
+            false
+        }
+        b')' if depth > 0 => {
+            depth -= 1;
+            false
+        }
+        b')' => true,
+        _ => false,
+    })?;
     let target = upto(after, close).trim();
     let href = target.split_whitespace().next()?;
     Some((label, href, 1 + label_end + 2 + close + 1))

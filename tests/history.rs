@@ -189,15 +189,20 @@ fn history_and_maintenance_days_are_settings() {
 fn a_dismissal_hides_one_incident_until_its_next_update() {
     use status_widget::state::{notice_key, parse_dismissed, MAX_DISMISSED};
     let feed = reference().unwrap();
-    let first = notice_key(&feed.as_of(at("2020-02-05T08:30:00Z")));
-    let same = notice_key(&feed.as_of(at("2020-02-05T09:00:00Z")));
-    let next = notice_key(&feed.as_of(at("2020-02-05T09:40:00Z")));
+    let first = notice_key(&feed.as_of(at("2020-02-05T08:30:00Z")), "ref");
+    let same = notice_key(&feed.as_of(at("2020-02-05T09:00:00Z")), "ref");
+    let next = notice_key(&feed.as_of(at("2020-02-05T09:40:00Z")), "ref");
     assert_eq!(first, same, "nothing new: still dismissed");
     assert_ne!(first, next, "a newer update brings the banner back");
     assert_eq!(first.split('@').next(), next.split('@').next(), "the same incident");
-    assert_eq!(notice_key(&feed.as_of(at("2020-02-05T16:00:00Z"))), "status:none");
+    assert_eq!(notice_key(&feed.as_of(at("2020-02-05T16:00:00Z")), "ref"), "ref status:none");
+    // Keys name the page: an all-clear dismissed on one page hides no other page's.
+    assert_ne!(
+        notice_key(&feed.as_of(at("2020-02-05T16:00:00Z")), "https://www.githubstatus.com"),
+        notice_key(&feed.as_of(at("2020-02-05T16:00:00Z")), "https://status.example.com")
+    );
     // The maintenance the night before is another notice altogether.
-    assert!(notice_key(&feed.as_of(at("2020-02-05T02:00:00Z"))).starts_with("dkim2020feb4@"));
+    assert!(notice_key(&feed.as_of(at("2020-02-05T02:00:00Z")), "ref").starts_with("ref dkim2020feb4@"));
     assert_eq!(parse_dismissed("a@1\n\n  b@2 \r\n"), ["a@1", "b@2"]);
     let many: Vec<String> = (0..30).map(|i| format!("i{i}@u")).collect();
     let kept = parse_dismissed(&many.join("\n"));
@@ -220,17 +225,15 @@ fn a_source_arriving_late_is_not_news_and_a_new_incident_undoes_a_dismissal() {
     // GitHub's picture arrives second: its incident was already open, so no incident-open.
     let events = changes(Some(&first), &both);
     assert!(!events.iter().any(|e| matches!(e, WidgetEvent::IncidentOpen(_))), "{events:?}");
-    assert!(
-        matches!(&events[..], [WidgetEvent::StatusChange { page: Some(p), .. }] if p == "Datto · GitHub"),
-        "{events:?}"
-    );
+    // Both pages are in minor trouble: the overall status did not change either.
+    assert_eq!(events, [], "a new page name alone is no status change");
     // And when it leaves (src changed), nothing "resolves".
     let events = changes(Some(&both), &first);
     assert!(!events.iter().any(|e| matches!(e, WidgetEvent::IncidentResolve(_))), "{events:?}");
 
     // A dismissal covers every active incident: one more incident brings the banner back.
-    assert_ne!(notice_key(&first), notice_key(&both));
-    assert!(notice_key(&both).contains(' '), "one part per active incident");
+    assert_ne!(notice_key(&first, "p"), notice_key(&both, "p"));
+    assert_eq!(notice_key(&both, "p").split(' ').count(), 3, "the page, then one part per active incident");
 
     // A feed's name containing a placeholder is shown as written.
     assert_eq!(
@@ -256,4 +259,77 @@ fn changing_src_starts_the_sources_again() {
     let three = failed.reduce(Action::Sources(vec!["x".into(), "y".into(), "z".into()]));
     assert_eq!(three.sources.len(), 3);
     assert!(three.failing_sources().is_empty());
+}
+
+fn feed(json: &str) -> Snapshot {
+    status_widget::feed::decode(json.as_bytes()).unwrap().1
+}
+
+#[test]
+fn status_change_means_the_indicator_changed() {
+    use status_widget::events::{changes, WidgetEvent};
+    let page = |indicator: &str, words: &str| {
+        feed(&format!(
+            r#"{{"page":{{"id":"p","name":"P"}},"status":{{"indicator":"{indicator}","description":"{words}"}}}}"#
+        ))
+    };
+    assert_eq!(changes(Some(&page("minor", "Minor")), &page("minor", "Partial outage")), []);
+    let events = changes(Some(&page("minor", "Minor")), &page("major", "Major"));
+    assert!(
+        matches!(&events[..], [WidgetEvent::StatusChange { indicator, previous: Some(p), .. }] if indicator == "major" && p == "minor"),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_new_update_without_an_id_is_reported() {
+    use status_widget::events::{changes, WidgetEvent};
+    let one = feed(
+        r#"{"page":{"id":"p"},"incidents":[{"id":"i","name":"Slow","status":"investigating",
+        "incident_updates":[{"status":"investigating","body":"Looking","created_at":"2026-01-01T10:00:00Z"}]}]}"#,
+    );
+    let two = feed(
+        r#"{"page":{"id":"p"},"incidents":[{"id":"i","name":"Slow","status":"investigating",
+        "incident_updates":[{"status":"investigating","body":"Still looking","created_at":"2026-01-01T10:30:00Z"},
+        {"status":"investigating","body":"Looking","created_at":"2026-01-01T10:00:00Z"}]}]}"#,
+    );
+    let events = changes(Some(&one), &two);
+    assert!(matches!(&events[..], [WidgetEvent::IncidentUpdate(i)] if i.id == "i"), "{events:?}");
+    // The made-up ids stay with their updates as newer ones arrive (counted from the oldest).
+    assert_eq!(one.incidents[0].updates[0].id, two.incidents[0].updates[1].id);
+    assert_eq!(changes(Some(&two), &two.clone()), []);
+}
+
+#[test]
+fn the_same_ids_on_two_pages_are_two_incidents_and_two_groups() {
+    use status_widget::events::{changes, WidgetEvent};
+    let incident = |status: &str| {
+        feed(&format!(
+            r#"{{"page":{{"id":"p"}},"incidents":[{{"id":"1","name":"One","status":"{status}","incident_updates":[]}}],
+            "components":[{{"id":"g","name":"Group","group":true,"status":"operational"}},
+                         {{"id":"c","name":"Member","group_id":"g","status":"operational"}}]}}"#
+        ))
+    };
+    let before = Snapshot::combine(vec![
+        labelled("A", incident("investigating")),
+        labelled("B", incident("resolved")),
+    ]);
+    let after = Snapshot::combine(vec![
+        labelled("A", incident("resolved")),
+        labelled("B", incident("investigating")),
+    ]);
+    let events = changes(Some(&before), &after);
+    let names: Vec<&str> = events.iter().map(|e| e.name()).collect();
+    assert_eq!(names, ["incident-open", "incident-resolve"], "{events:?}");
+    assert!(!events.iter().any(|e| matches!(e, WidgetEvent::StatusChange { .. })));
+    // Group "g" of page A lists A's member only.
+    let tree = after.component_tree();
+    let groups: Vec<_> = tree.iter().filter(|e| e.group.is_some()).collect();
+    assert_eq!(groups.len(), 2);
+    for entry in groups {
+        assert_eq!(entry.members.len(), 1);
+        assert_eq!(entry.members[0].source, entry.group.unwrap().source);
+    }
+    // Keys differ where ids do not.
+    assert_ne!(after.incidents[0].key(), after.incidents[1].key());
 }

@@ -104,3 +104,72 @@ fn exactly_one_of_two_leaders_yields() {
     assert_eq!(takeover_after(0.01), 1.5, "never faster than every 1.5 s");
     assert!((0.05..=0.3).contains(&takeover_after_goodbye(0.99)));
 }
+
+#[test]
+fn backoff_never_polls_a_failing_page_more_often_than_a_healthy_one() {
+    // An hourly poll that fails waits at least an hour, not the ten-minute backoff cap.
+    let hourly = Policy::every(3600.0);
+    for failures in 1..12 {
+        assert!(hourly.next_delay(failures, None, 0.0) >= 3600.0 * 0.9, "after {failures} failures");
+        assert!(hourly.next_delay(failures, None, MIDDLE) >= 3600.0);
+    }
+    // Short intervals still back off up to ten minutes.
+    assert_eq!(Policy::every(60.0).next_delay(5, None, MIDDLE), 600.0);
+}
+
+#[test]
+fn timers_are_bounded_to_what_a_browser_timer_keeps() {
+    use status_widget::feed::schedule::timer_millis;
+    // 30 days in milliseconds overflows a 32-bit signed timer (the review saw setTimeout(-1702967296)).
+    assert_eq!(timer_millis(2_592_000.0), i32::MAX as u32);
+    assert_eq!(
+        timer_millis(3.0 * 8.5 * 86_400.0),
+        i32::MAX as u32,
+        "a follower's takeover after 8.5-day polls"
+    );
+    assert_eq!(timer_millis(-1.0), 0);
+    assert_eq!(timer_millis(f64::NAN), 0);
+    assert_eq!(timer_millis(1.5), 1500);
+}
+
+#[test]
+fn poll_and_timeout_settings_are_bounded() {
+    use status_widget::config::Config;
+    let read = |pairs: &'static [(&'static str, &'static str)]| {
+        Config::from_lookup(move |name| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()))
+    };
+    let (config, warnings) =
+        read(&[("src", "https://status.example.com"), ("poll", "2592000"), ("timeout", "3000000")]);
+    assert_eq!(config.poll, 86_400.0);
+    assert_eq!(config.timeout, 300.0);
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+
+    // A real page is never polled more often than every 10 s...
+    let (mut config, _) = read(&[("src", "https://status.example.com"), ("poll", "0.01")]);
+    assert!(config.apply_poll_floor("app.example.com").is_some());
+    assert_eq!(config.poll, 10.0);
+    let (mut config, _) = read(&[("src", "https://status.example.com"), ("poll", "0.01")]);
+    assert!(
+        config.apply_poll_floor("127.0.0.1:8080").is_some(),
+        "the page being local does not make the feed local"
+    );
+    assert_eq!(config.poll, 10.0);
+    // ...while feeds on the host's loopback (tests) may go fast; 0 still means off.
+    for (src, host) in [
+        ("/feeds/a.json", "127.0.0.1:47800"),
+        ("http://localhost:9/a.json", "x.example"),
+        ("http://[::1]:9/a.json", "x"),
+    ] {
+        let pairs: &'static [(&'static str, &'static str)] =
+            Box::leak(vec![("src", src), ("poll", "0.01")].into_boxed_slice());
+        let (mut config, _) = read(pairs);
+        assert_eq!(config.apply_poll_floor(host), None, "{src}");
+        assert_eq!(config.poll, 0.01);
+    }
+    let (mut config, _) = read(&[("src", "https://status.example.com"), ("poll", "0")]);
+    assert_eq!(config.apply_poll_floor("x"), None);
+    assert_eq!(config.poll, 0.0);
+    let (mut config, _) = read(&[("src", "/feeds/a.json"), ("poll", "0.001")]);
+    config.apply_poll_floor("localhost:3000");
+    assert_eq!(config.poll, 0.005);
+}

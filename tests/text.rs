@@ -255,3 +255,64 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn spaces_between_inline_tags_part_the_words() {
+    let read = |s: &str| plain_text(&parse(s));
+    assert_eq!(read("<strong>Update:</strong> <em>monitoring</em>"), "Update: monitoring");
+    assert_eq!(read("<b>A</b>&nbsp;<b>B</b>"), "A\u{a0}B");
+    assert_eq!(read("<b>A</b>   <i>B</i> and <b>C</b>"), "A B and C");
+    // Whitespace that is layout of the HTML (with line breaks) still adds nothing.
+    assert_eq!(read("<p>One</p>\n  <p>Two</p>"), "One\n\nTwo");
+    assert_eq!(read("<ul>\n <li>a</li>\n <li>b</li>\n</ul>"), "a\nb");
+    assert_eq!(read("<p> </p><p>x</p>"), "x");
+}
+
+#[test]
+fn links_are_read_as_browsers_read_them() {
+    let links = |s: &str| -> Vec<String> {
+        fn walk(items: &[Inline], out: &mut Vec<String>) {
+            for item in items {
+                match item {
+                    Inline::Link { href, .. } => out.push(href.clone()),
+                    Inline::Strong(c) | Inline::Emphasis(c) => walk(c, out),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for block in parse(s) {
+            match block {
+                Block::Paragraph(items) => walk(&items, &mut out),
+                Block::List { items, .. } => items.iter().for_each(|i| walk(i, &mut out)),
+            }
+        }
+        out
+    };
+    // Unquoted values run to the next space, slashes and all.
+    assert_eq!(
+        links("<a href=https://status.example.com/incidents/1>details</a>"),
+        ["https://status.example.com/incidents/1"]
+    );
+    // A bare URL whose host is not ASCII.
+    assert_eq!(links("see http://ünicode.example/x now"), ["http://ünicode.example/x"]);
+    assert_eq!(links("HTTPS://Example.com/ü."), ["HTTPS://Example.com/ü"]);
+    // Parentheses that belong to the address.
+    assert_eq!(
+        links("[wiki](https://en.wikipedia.org/wiki/Foo_(bar))"),
+        ["https://en.wikipedia.org/wiki/Foo_(bar)"]
+    );
+    assert_eq!(
+        links("(see https://en.wikipedia.org/wiki/Foo_(bar))"),
+        ["https://en.wikipedia.org/wiki/Foo_(bar)"]
+    );
+    assert_eq!(links("(see https://example.com/a)."), ["https://example.com/a"]);
+    // `href=` inside another attribute's value is that value, not the link.
+    assert_eq!(
+        links(r#"<a title="x href=https://evil.example/" href="https://good.example/">y</a>"#),
+        ["https://good.example/"]
+    );
+    assert_eq!(links(r#"<a data-x='href="https://evil.example/"'>y</a>"#), Vec::<String>::new());
+    assert_eq!(links(r#"<a title="href=javascript:alert(1)">y</a>"#), Vec::<String>::new());
+    assert_eq!(links("<a HREF = 'https://a.example/'>y</a>"), ["https://a.example/"]);
+}

@@ -160,37 +160,68 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
     // Tell the host what changed since the last picture shown, and tell screen readers once
-    // (never for the first picture, which may be the saved copy).
+    // (never for the first picture, which may be the saved copy). Only pictures made under
+    // the same settings compare, moving forward in time: a new `src` or `components`, or a
+    // replay step back, starts again as a first picture (a status-change with no previous).
     let announcement = use_state(String::new);
     {
-        let previous = use_mut_ref(|| None::<Rc<Snapshot>>);
+        let previous = use_mut_ref(|| None::<Shown>);
         let key = match &state.load {
-            Load::Ready(loaded) => {
-                Some((Rc::as_ptr(&loaded.snapshot) as usize, state.pinned, config.components.clone()))
-            }
+            Load::Ready(loaded) => Some((
+                Rc::as_ptr(&loaded.snapshot) as usize,
+                state.pinned,
+                config.components.clone(),
+                config.sources(),
+            )),
             _ => None,
         };
         let (view, emit, announce) = (view.clone(), emit.clone(), announcement.setter());
+        let origin = match &state.load {
+            Load::Ready(loaded) => Rc::as_ptr(&loaded.snapshot) as usize,
+            _ => 0,
+        };
+        let (settings, pinned) = ((config.sources(), config.components.clone()), state.pinned);
         use_effect_with(key, move |_| {
-            if let Some(view) = view {
-                let before: &RefCell<Option<Rc<Snapshot>>> = &previous;
-                let events = changes(before.borrow().as_deref(), &view);
-                if before.borrow().is_some() {
-                    if let Some(words) = labels::announcement(&events, lang) {
+            let Some(view) = view else { return };
+            let mut before = previous.borrow_mut();
+            let comparable = before.as_ref().filter(|b| {
+                b.settings == settings
+                    && match (b.at, pinned) {
+                        (None, None) => true,
+                        (Some(then), Some(now)) => now >= then,
+                        _ => false,
+                    }
+            });
+            if nothing_matches(&settings.1, &view) {
+                // Nothing to show a status of: no status-change (the screen states none).
+                if comparable.is_none_or(|b| b.picture.is_some()) {
+                    let message = format!("no component matches \u{201c}{}\u{201d}", settings.1.join(", "));
+                    emit(WidgetEvent::Error { kind: "no-match", message });
+                }
+                *before = Some(Shown { settings, at: pinned, picture: None });
+                return;
+            }
+            let base = comparable.and_then(|b| b.picture.clone());
+            let events = changes(base.as_deref(), &view);
+            if base.is_some() {
+                if let Some(words) = labels::announcement(&events, lang) {
+                    // Widgets showing the same feed say it once between them.
+                    if first_to_announce(origin, &words) {
                         announce.set(words);
                     }
                 }
-                for event in events {
-                    emit(event);
-                }
-                *before.borrow_mut() = Some(view);
             }
+            for event in events {
+                emit(event);
+            }
+            *before = Some(Shown { settings, at: pinned, picture: Some(view) });
         });
     }
 
     // Dismissed: hidden while the banner would say the same thing (same incident, same
     // latest update); anything new brings it back.
-    let notice = view.as_deref().map(notice_key);
+    let page = config.src.as_deref().unwrap_or("reference");
+    let notice = view.as_deref().map(|view| notice_key(view, page));
     if config.dismissible && notice.as_ref().is_some_and(|key| state.dismissed.contains(key)) {
         return html! {};
     }
@@ -260,10 +291,7 @@ pub fn App(props: &AppProps) -> Html {
             error_notice(&failure.error, &on_retry, lang)
         }
         (Load::Ready(loaded), Some(snapshot)) => {
-            let nothing_matches = !config.components.is_empty()
-                && snapshot.components.is_empty()
-                && snapshot.incidents.is_empty()
-                && snapshot.maintenances.is_empty();
+            let nothing_matches = nothing_matches(&config.components, &snapshot);
             let replay = state.pinned.map(|at| {
                 let dispatcher = state.dispatcher();
                 let on_pin = Callback::from(move |at| dispatcher.dispatch(Action::Pin(at)));
@@ -344,6 +372,45 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         </ContextProvider<Lang>>
     }
+}
+
+/// The last picture events were worked out from, and the settings it was made under.
+struct Shown {
+    /// `src` and `components`.
+    settings: (Vec<Option<String>>, Vec<String>),
+    /// The pinned clock, or `None` when live.
+    at: Option<crate::model::Time>,
+    /// The picture; `None` when the filter matched nothing.
+    picture: Option<Rc<Snapshot>>,
+}
+
+/// Whether a `components` filter left nothing to show.
+fn nothing_matches(components: &[String], view: &Snapshot) -> bool {
+    !components.is_empty()
+        && view.components.is_empty()
+        && view.incidents.is_empty()
+        && view.maintenances.is_empty()
+}
+
+thread_local! {
+    /// What was announced lately, by the feed picture it came from: a second widget showing
+    /// the same feed with the same words stays quiet.
+    static ANNOUNCED: RefCell<Vec<(usize, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether this widget is the first to announce `words` about the picture at `origin`.
+fn first_to_announce(origin: usize, words: &str) -> bool {
+    ANNOUNCED.with(|announced| {
+        let mut announced = announced.borrow_mut();
+        if announced.iter().any(|(o, w)| *o == origin && w == words) {
+            return false;
+        }
+        if announced.len() >= 16 {
+            announced.remove(0);
+        }
+        announced.push((origin, words.to_owned()));
+        true
+    })
 }
 
 /// Where dismissals are remembered (per origin, shared by the widgets of a site).

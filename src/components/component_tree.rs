@@ -34,7 +34,7 @@ pub fn ComponentTree(props: &ComponentTreeProps) -> Html {
                 { for entries.iter().map(|entry| match entry.group {
                     Some(group) => html! {
                         <Group
-                            key={group.id.clone()}
+                            key={group.key()}
                             name={group.name.clone()}
                             members={entry.members.iter().map(|c| (*c).clone()).collect::<Vec<_>>()}
                             worst={entry.worst}

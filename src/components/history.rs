@@ -48,7 +48,7 @@ pub fn History(props: &HistoryProps) -> Html {
                         <ul class="sw-day__list">
                             { for day.incidents.iter().map(|incident| html! {
                                 <PastIncident
-                                    key={incident.id.clone()}
+                                    key={incident.key()}
                                     incident={(*incident).clone()}
                                     now={props.now}
                                     times={props.times.clone()}

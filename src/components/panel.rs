@@ -92,7 +92,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                         <li class="sw-components__item">
                             <span class={classes!("sw-icon", format!("sw-icon--{}", tone(c.status.severity())))} aria-hidden="true"></span>
                             <span class="sw-components__text">
-                                { for c.group_id.as_deref().and_then(|g| snapshot.component(g)).map(|group| html! {
+                                { for snapshot.group_of(c).map(|group| html! {
                                     <span class="sw-components__group">{ &group.name }</span>
                                 }) }
                                 <span class="sw-components__name">{ &c.name }</span>
@@ -124,7 +124,7 @@ pub fn Panel(props: &PanelProps) -> Html {
             }
             { for shown.iter().take(if *all_incidents { usize::MAX } else { FIRST_INCIDENTS }).map(|incident| html! {
                 <IncidentTimeline
-                    key={incident.id.clone()}
+                    key={incident.key()}
                     incident={(*incident).clone()}
                     now={props.now}
                     times={props.times.clone()}
@@ -141,7 +141,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                     <@{heading_tag(section)} class="sw-upcoming__title">{ lang.t(Key::ScheduledMaintenance) }</@>
                     { for upcoming.iter().map(|maintenance| html! {
                         <IncidentTimeline
-                            key={maintenance.id.clone()}
+                            key={maintenance.key()}
                             incident={(*maintenance).clone()}
                             now={props.now}
                             times={props.times.clone()}

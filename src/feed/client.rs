@@ -30,7 +30,7 @@ use web_sys::{
 };
 
 use super::cache::{self, storage};
-use super::schedule::{parse_retry_after, Policy};
+use super::schedule::{parse_retry_after, timer_millis, Policy};
 use super::tabs::{takeover_after, takeover_after_goodbye, yields_to, Claim};
 use super::{decode, document_urls, reference, FeedError, MAX_FEED_BYTES};
 use crate::model::Snapshot;
@@ -308,7 +308,7 @@ impl Poller {
         }
         let poll = self.options().poll;
         let poller = Rc::downgrade(self);
-        let heartbeat = Interval::new((poll * 1000.0).clamp(50.0, 3_600_000.0) as u32, move || {
+        let heartbeat = Interval::new(timer_millis(poll).clamp(50, 3_600_000), move || {
             if let Some(poller) = poller.upgrade() {
                 if let Some(claim) = poller.state.borrow().leading {
                     poller.post(&Self::claim_message(claim));
@@ -338,7 +338,7 @@ impl Poller {
     fn arm_takeover(self: &Rc<Self>, seconds: Option<f64>) {
         let poller = Rc::downgrade(self);
         let takeover = seconds.map(|seconds| {
-            Timeout::new((seconds * 1000.0) as u32, move || {
+            Timeout::new(timer_millis(seconds), move || {
                 let Some(poller) = poller.upgrade() else { return };
                 if !page_hidden() {
                     poller.lead();
@@ -427,7 +427,7 @@ impl Poller {
         let seconds = self.options().timeout;
         let watchdog = {
             let (controller, timed_out) = (controller.clone(), timed_out.clone());
-            Timeout::new((seconds * 1000.0) as u32, move || {
+            Timeout::new(timer_millis(seconds), move || {
                 timed_out.set(true);
                 controller.abort();
             })
@@ -605,7 +605,7 @@ impl Poller {
         };
         let delay = Policy::every(poll).next_delay(failures, retry_after, js_sys::Math::random());
         let poller = Rc::downgrade(self);
-        let timer = Timeout::new((delay * 1000.0).min(f64::from(u32::MAX)) as u32, move || {
+        let timer = Timeout::new(timer_millis(delay), move || {
             let Some(poller) = poller.upgrade() else { return };
             if page_hidden() {
                 // Paused while hidden; the visibility listener reads once the page shows.

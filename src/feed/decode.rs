@@ -174,10 +174,11 @@ fn other_product(document: &Json) -> Option<&'static str> {
     }
 }
 
-/// Gives every empty or repeated id a unique `#n` suffix (n: its position).
-fn make_unique<'a>(ids: impl Iterator<Item = &'a mut String>) {
+/// Gives every empty or repeated id a unique `#n` suffix (n: its position counted from the
+/// oldest, the end of the list, so a made-up id stays the same when newer items arrive).
+fn make_unique<'a>(ids: impl DoubleEndedIterator<Item = &'a mut String>) {
     let mut seen = std::collections::HashSet::new();
-    for (position, id) in ids.enumerate() {
+    for (position, id) in ids.rev().enumerate() {
         if id.is_empty() || !seen.insert(id.clone()) {
             id.push_str(&format!("#{position}"));
             seen.insert(id.clone());

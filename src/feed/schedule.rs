@@ -31,14 +31,28 @@ impl Policy {
     /// - `random`: a number in `[0, 1)` (the caller's randomness; fixed in tests).
     ///
     /// After a success: the interval. After the n-th failure in a row: the interval doubled
-    /// n times, capped at `max_backoff`. Either is spread by ±`jitter`; a `Retry-After` is a
-    /// floor under the result (up to `max_retry_after`).
+    /// n times, capped at `max_backoff`, but never shorter than the interval itself (a
+    /// failing page is never read more often than a healthy one). Either is spread by
+    /// ±`jitter`; a `Retry-After` is a floor under the result (up to `max_retry_after`).
     pub fn next_delay(&self, failures: u32, retry_after: Option<f64>, random: f64) -> f64 {
         let doubled = self.interval * 2f64.powi(failures.min(30) as i32);
-        let base = if failures == 0 { self.interval } else { doubled.min(self.max_backoff) };
+        let cap = self.max_backoff.max(self.interval);
+        let base = if failures == 0 { self.interval } else { doubled.min(cap) };
         let spread = 1.0 + self.jitter * (2.0 * random.clamp(0.0, 1.0) - 1.0);
         let floor = retry_after.map_or(0.0, |s| s.clamp(0.0, self.max_retry_after));
         (base * spread).max(floor)
+    }
+}
+
+/// Milliseconds for a browser timer from `seconds`: never negative, and never past the
+/// largest delay a timer keeps (2^31 - 1 ms, about 24.8 days; larger ones fire at once).
+pub fn timer_millis(seconds: f64) -> u32 {
+    const LONGEST: f64 = i32::MAX as f64;
+    let millis = seconds * 1000.0;
+    if millis.is_nan() {
+        0
+    } else {
+        millis.clamp(0.0, LONGEST) as u32
     }
 }
 

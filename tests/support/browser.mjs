@@ -11,20 +11,26 @@ export function launch() {
 }
 
 /**
- * Opens `url` in a fresh context (UTC, en-GB) and waits for `ready` (a selector; Playwright's
- * CSS reaches into open shadow roots). `problems` collects console errors, uncaught
- * exceptions and Content-Security-Policy violations, for tests to assert empty.
+ * Opens `url` in a fresh context (UTC, en-GB, `colorScheme`) and waits for `ready` (a
+ * selector; Playwright's CSS reaches into open shadow roots). `problems` collects console
+ * errors, uncaught exceptions, unhandled rejections, Content-Security-Policy violations and
+ * dialogs (dismissed), for tests to assert empty. tests/support/engines.mjs gives Firefox and
+ * WebKit the same function, in the same words.
  */
-export async function openPage(browser, url, { width = 900, height = 800, ready = '.sw-banner, .sw-error' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, timezoneId: 'UTC', locale: 'en-GB' });
+export async function openPage(browser, url, { width = 900, height = 800, ready = '.sw-banner, .sw-error', colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, timezoneId: 'UTC', locale: 'en-GB', colorScheme });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-  await page.exposeFunction('__reportViolation', (v) => problems.push(`csp: ${v}`));
+  page.on('dialog', async (d) => { problems.push(`dialog: ${d.type()} ${d.message()}`.trimEnd()); await d.dismiss(); });
+  await page.exposeFunction('__reportProblem', (v) => problems.push(v));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
-      window.__reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
+      window.__reportProblem(`csp: ${e.violatedDirective} ${e.blockedURI}`));
+    // Playwright reports a rejection nobody handles as a pageerror only in some versions.
+    addEventListener('unhandledrejection', (e) => setTimeout(() => e.defaultPrevented
+      || window.__reportProblem(`unhandled rejection: ${e.reason?.message ?? e.reason}`)));
   });
   await page.goto(url);
   if (ready) await page.locator(ready).first().waitFor({ timeout: 15000 });

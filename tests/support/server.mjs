@@ -7,6 +7,12 @@
 //                           page base URL: /reference/api/v2/summary.json
 //   /faults/NAME/...        a feed whose behaviour the test sets with server.fault(NAME, mode),
 //                           counting requests per NAME in server.requests (see FAULTS below)
+//   /__probe.js             tests/support/probe.js, which records a page's problems for the
+//                           Firefox and WebKit tests; an HTML page asked for with `__probe=1`
+//                           in its query (or framed by such a page) gets it as the first
+//                           element of its <head>. Off otherwise: every page is served as is.
+//
+// Every request's path is appended to server.paths, so a test can count downloads.
 //
 // Every response carries `Access-Control-Allow-Origin: *`, as a status page's API does, so
 // pages on other origins (the wasm-bindgen test runner) can read the feeds.
@@ -114,6 +120,10 @@ function locate(pathname, table) {
   return null;
 }
 
+const PROBE = join(repo, 'tests/support/probe.js');
+const probed = (req) => /[?&]__probe=1(&|$)/.test(new URL(req.url, 'http://127.0.0.1').search)
+  || /[?&]__probe=1(&|#|$)/.test(req.headers.referer ?? '');
+
 /** Brotli copies made by a `compress` server, per file. */
 const compressed = new Map();
 
@@ -124,7 +134,9 @@ export function startServer({ port = 0, root = join(repo, 'dist'), extra = [], c
   const table = [...extra, ...mounts(resolve(root))];
   const modes = new Map();
   const requests = new Map();
+  const paths = [];
   const server = createServer(async (req, res) => {
+    paths.push(new URL(req.url, 'http://127.0.0.1').pathname);
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Cache-Control', 'no-cache');
     const faulty = /^\/faults\/([\w-]+)\//.exec(req.url);
@@ -136,9 +148,12 @@ export function startServer({ port = 0, root = join(repo, 'dist'), extra = [], c
     }
     try {
       const { pathname } = new URL(req.url, 'http://127.0.0.1');
-      let file = locate(pathname, table);
+      let file = pathname === '/__probe.js' ? PROBE : locate(pathname, table);
       if (file && (await stat(file)).isDirectory()) file = join(file, 'index.html');
       let body = await readFile(file);
+      if (extname(file) === '.html' && probed(req)) {
+        body = Buffer.from(body.toString('utf8').replace(/<head\b[^>]*>/i, (head) => `${head}<script src="/__probe.js"></script>`));
+      }
       const headers = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...HEADERS[pathname] };
       if (compress && TYPES[extname(file)] && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
         if (!compressed.has(file)) compressed.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
@@ -156,6 +171,8 @@ export function startServer({ port = 0, root = join(repo, 'dist'), extra = [], c
   server.fault = (name, mode) => modes.set(name, mode);
   /** Requests seen per fault name. */
   server.requests = requests;
+  /** The path of every request, in order. */
+  server.paths = paths;
   return new Promise((ready, fail) => {
     server.once('error', fail);
     server.listen(port, '127.0.0.1', () => ready(server));
