@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+# Tools go where PATH looks, even when CARGO_HOME points elsewhere (CI runs with an empty one).
+export CARGO_INSTALL_ROOT="${CARGO_INSTALL_ROOT:-$HOME/.cargo}"
 say() { printf 'setup: %s\n' "$*"; }
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

@@ -49,7 +49,7 @@ pub(crate) fn source_tag(label: &str) -> Html {
 /// zone on hover.
 pub(crate) fn moment(at: Time, times: &TimeStyle, class: &'static str) -> Html {
     html! {
-        <time class={(!class.is_empty()).then_some(class)} datetime={time::machine(at)} title={time::hover(at, times)}>
+        <time class={(!class.is_empty()).then_some(class)} datetime={time::machine(at)} title={time::hover(at, times)} lang={times.intl_lang()}>
             { time::local(at, times) }
         </time>
     }

@@ -177,14 +177,14 @@ pub const SETTINGS: [Setting; 14] = [
         kind: "`banner`, `bar`, `corner`, `page`",
         default: "`banner`",
         example: "bar",
-        description: "`banner`: inline in the page flow. `bar`: across the top, staying in view while scrolling. `corner`: a floating popup in a corner of the viewport (see `corner`; on screens under 480 px a strip along the top or bottom edge). `page`: a full status page, timeline open.",
+        description: "`banner`: inline in the page flow. `bar`: across the top, staying in view while scrolling; open, it is at most half the viewport tall and its timeline scrolls inside, so it never covers the host's content. `corner`: a floating popup in a corner of the viewport (see `corner`; on screens under 480 px a strip along the top or bottom edge), never taller than the viewport, its timeline scrolling inside. `page`: a full status page, timeline open.",
     },
     setting! {
         name: "corner",
         kind: "`bottom-right`, `bottom-left`, `top-right`, `top-left`",
         default: "`bottom-right`",
         example: "bottom-left",
-        description: "Where `mode=\"corner\"` floats.",
+        description: "Where `mode=\"corner\"` floats. The names are physical: `bottom-left` is the bottom left on a right-to-left page too.",
     },
     setting! {
         name: "components",
@@ -240,7 +240,7 @@ pub const SETTINGS: [Setting; 14] = [
         kind: "boolean (`true`/`false`, or present)",
         default: "false",
         example: "true",
-        description: "Adds a button that hides the banner. The choice is remembered (in `localStorage`, per site) for the incidents it shows and their latest updates: a newer update, or another incident, brings the banner back; with nothing active, for the overall status until it changes. Where storage is unavailable it lasts until the page is reloaded.",
+        description: "Adds a button that hides the banner. The choice is remembered (in `localStorage`, per site and per status page: dismissing one page's widget hides no other page's) for the incidents it shows and their latest updates: a newer update, or another incident, brings the banner back; with nothing active, for the overall status until it changes. Where storage is unavailable it lasts until the page is reloaded.",
     },
     setting! {
         name: "expanded",

@@ -77,6 +77,15 @@ fn props(host: &HtmlElement) -> AppProps {
     for warning in warnings {
         web_sys::console::warn_1(&format!("status-widget: {warning}").into());
     }
+    if let Some(tag) = config.locale.take() {
+        config.locale = canonical_locale(&tag);
+        if config.locale.is_none() {
+            web_sys::console::warn_1(
+                &format!("status-widget: locale=\"{tag}\" is not a valid language tag; using the page's language")
+                    .into(),
+            );
+        }
+    }
     if config.locale.is_none() {
         // The host page's language (nearest `lang`), else the browser's (Intl's default).
         config.locale = host
@@ -84,10 +93,27 @@ fn props(host: &HtmlElement) -> AppProps {
             .ok()
             .flatten()
             .and_then(|e| e.get_attribute("lang"))
-            .filter(|l| !l.is_empty());
+            .and_then(|tag| canonical_locale(&tag));
     }
     let host = host.clone();
     AppProps { config, on_event: Some(Callback::from(move |event: WidgetEvent| dispatch(&host, &event))) }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Intl.getCanonicalLocales`, which throws a `RangeError` on a malformed tag.
+    #[wasm_bindgen(catch, js_namespace = Intl, js_name = getCanonicalLocales)]
+    fn canonical_locales(tag: &str) -> Result<js_sys::Array, JsValue>;
+}
+
+/// A language tag as `Intl` writes it (`en_us` → `en-US`, the common underscore mistake
+/// forgiven), or `None` when it is not a well-formed BCP 47 tag (`123`, `en US`).
+fn canonical_locale(tag: &str) -> Option<String> {
+    let tag = tag.trim().replace('_', "-");
+    if tag.is_empty() {
+        return None;
+    }
+    canonical_locales(&tag).ok()?.get(0).as_string()
 }
 
 /// Sends `event` from the host element as a `CustomEvent` named `status-widget:<name>` that

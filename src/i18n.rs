@@ -33,6 +33,16 @@ impl Lang {
         }
     }
 
+    /// The `lang` attribute for words in this language formatted for `locale`: the locale
+    /// itself when it is this language (`en-GB`, keeping its region), else the language's
+    /// own tag (a widget asked for `ar-EG` shows English words, and says so).
+    pub fn lang_attribute(self, locale: Option<&str>) -> String {
+        match locale {
+            Some(tag) if tag.split('-').next().is_some_and(|p| p.eq_ignore_ascii_case(self.tag())) => tag.to_owned(),
+            _ => self.tag().to_owned(),
+        }
+    }
+
     /// The language's own tag, for `Intl` and the `lang` attribute.
     pub fn tag(self) -> &'static str {
         match self {

@@ -188,6 +188,12 @@ pub struct TimeStyle {
 }
 
 impl TimeStyle {
+    /// The `lang` of text `Intl` writes, when it is not the language of the widget's words
+    /// (a `ja-JP` locale writes Japanese dates among English words); `None` when they agree.
+    pub fn intl_lang(&self) -> Option<String> {
+        self.locale.as_deref().filter(|tag| self.lang.lang_attribute(Some(tag)) != *tag).map(str::to_owned)
+    }
+
     /// The same style in the status page's own zone, when it has one and the reader's
     /// chosen zone is not already that one.
     pub fn page(&self) -> Option<TimeStyle> {
@@ -431,10 +437,16 @@ mod intl {
                 Some(index) => index,
                 None => {
                     let formatter = build(kind, style).or_else(|error| {
-                        web_sys::console::warn_2(
-                            &"status-widget: unknown time zone or locale, using the viewer's:".into(),
-                            &error,
-                        );
+                        // Once per zone and locale, not once per kind of formatter.
+                        let said = cache.iter().any(|(_, zone, locale, _)| {
+                            *zone == style.time_zone && *locale == style.locale
+                        });
+                        if !said {
+                            web_sys::console::warn_2(
+                                &"status-widget: unknown time zone or locale, using the viewer's:".into(),
+                                &error,
+                            );
+                        }
                         build(kind, &TimeStyle::default())
                     });
                     match formatter {

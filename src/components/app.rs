@@ -366,7 +366,7 @@ pub fn App(props: &AppProps) -> Html {
     );
     html! {
         <ContextProvider<Lang> context={lang}>
-            <div class={classes} part="root" lang={config.locale.clone().unwrap_or_else(|| lang.tag().to_owned())} onkeydown={on_keydown}>
+            <div class={classes} part="root" lang={lang.lang_attribute(config.locale.as_deref())} onkeydown={on_keydown}>
                 { content }
                 <div class="sw-visually-hidden sw-announcer" role="status" aria-live="polite">{ (*announcement).clone() }</div>
             </div>

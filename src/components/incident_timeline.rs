@@ -120,7 +120,7 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
                 }) }
             </ol>
             if hidden_updates > 0 {
-                { show_more(hidden_updates, Key::ShowMoreUpdates, {
+                { show_more(hidden_updates, shown_updates, Key::ShowMoreUpdates, {
                     let all_updates = all_updates.clone();
                     Callback::from(move |()| all_updates.set(true))
                 }, lang) }

@@ -131,7 +131,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                 />
             }) }
             if !*all_incidents && shown.len() > FIRST_INCIDENTS {
-                { show_more(shown.len() - FIRST_INCIDENTS, Key::ShowMoreIncidents, {
+                { show_more(shown.len() - FIRST_INCIDENTS, FIRST_INCIDENTS, Key::ShowMoreIncidents, {
                     let all_incidents = all_incidents.clone();
                     Callback::from(move |()| all_incidents.set(true))
                 }, lang) }

@@ -83,6 +83,19 @@ function showStopped(element) {
 addEventListener('error', stop);
 addEventListener('unhandledrejection', stop);
 
+// The dismiss button takes the widget away: focus moves on to the host page's next control
+// (or, at the end of the page, its previous one), never lost to <body>.
+function moveFocusOn(event) {
+  const element = event.currentTarget;
+  if (!element.contains(document.activeElement)) return;
+  setTimeout(() => {
+    const controls = [...document.querySelectorAll('a[href],button,input,select,textarea,summary,[tabindex]')]
+      .filter((c) => c.tabIndex >= 0 && !c.disabled && !element.contains(c) && c.getClientRects().length);
+    const after = controls.find((c) => element.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING);
+    (after ?? controls.filter((c) => element.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_PRECEDING).pop())?.focus();
+  });
+}
+
 class StatusWidgetElement extends HTMLElement {
   // Read by customElements.define, which runs after the wasm is ready.
   static get observedAttributes() {
@@ -93,6 +106,7 @@ class StatusWidgetElement extends HTMLElement {
   connectedCallback() {
     widgets.add(this);
     if (this.#widget) return;
+    this.addEventListener('status-widget:dismiss', moveFocusOn);
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     if (stopped) return showStopped(this);
     this.#widget = glue.mount(this, root);

@@ -1,0 +1,272 @@
+// End to end, from the host's side: the contract sentences a review found untrue (theming
+// tokens, placements that cover or overflow, text resizing, right-to-left hosts, `lang`,
+// focus after a control goes, dismissals per page, one announcement per feed, events that
+// match the screen, bounded timers). Each test reads what the host or reader would see.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHostServer } from '../support/server.mjs';
+import { launch, openPage } from '../support/browser.mjs';
+
+let server, browser, base, hostPage, write;
+
+before(async () => {
+  ({ server, base, hostPage, write } = await startHostServer('review'));
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A page-level feed with a component in every status the widget colours. */
+const EVERY_STATUS = JSON.stringify({
+  page: { id: 'p', name: 'Every status', url: 'https://status.example.com' },
+  components: ['operational', 'under_maintenance', 'degraded_performance', 'partial_outage', 'major_outage', 'weird']
+    .map((status, i) => ({ id: `c${i}`, name: `Component ${status}`, status, position: i, page_id: 'p' })),
+  incidents: [],
+});
+
+const TOKENS = ['none', 'maintenance', 'minor', 'major', 'critical', 'unknown'].flatMap((s) => [`--sw-${s}`, `--sw-${s}-tint`])
+  .concat(['--sw-surface', '--sw-surface-raised', '--sw-text', '--sw-text-muted', '--sw-border', '--sw-link']);
+
+test('every documented custom property set by the host takes effect inside the widget', async () => {
+  await write('every.json', EVERY_STATUS);
+  // Each colour token gets its own colour; some element in the widget must then show it.
+  const colours = Object.fromEntries(TOKENS.map((t, i) => [t, `rgb(${10 + i}, ${100 + i}, ${200 - i})`]));
+  const style = Object.entries(colours).map(([k, v]) => `${k}:${v}`).join(';');
+  for (const [where, body, head] of [
+    ['on the element', `<status-widget id="w" src="every.json" mode="page" style="${style};--sw-font-size:22px;--sw-radius:0px;--sw-max-width:30rem;--sw-font:serif"></status-widget>`, ''],
+    ['on an ancestor', `<div style="${style};--sw-font-size:22px;--sw-radius:0px;--sw-max-width:30rem;--sw-font:serif"><status-widget id="w" src="every.json" mode="page"></status-widget></div>`, ''],
+  ]) {
+    const url = await hostPage(`tokens-${where.replace(/ /g, '-')}.html`, body, { head });
+    const { page, problems, close } = await openPage(browser, url, { width: 1000 });
+    const seen = await page.evaluate((wanted) => {
+      const root = document.getElementById('w').shadowRoot;
+      const props = ['color', 'backgroundColor', 'borderTopColor', 'borderLeftColor', 'borderRightColor', 'borderBottomColor', 'outlineColor'];
+      const all = [...root.querySelectorAll('*')].flatMap((el) => props.map((p) => getComputedStyle(el)[p]));
+      // Links and the focus ring show their colours only on a link and in focus.
+      const link = root.querySelector('a');
+      const missing = Object.entries(wanted).filter(([token, colour]) => !all.includes(colour)
+        && !(token === '--sw-link' && !link)).map(([token]) => token);
+      const sw = getComputedStyle(root.querySelector('.sw'));
+      return { missing, fontSize: sw.fontSize, radius: sw.borderTopLeftRadius, maxWidth: sw.maxWidth, font: sw.fontFamily };
+    }, colours);
+    assert.deepEqual(seen.missing, [], `${where}: tokens with no effect`);
+    assert.equal(seen.fontSize, '22px', where);
+    assert.equal(seen.radius, '0px', where);
+    assert.equal(seen.maxWidth, '480px', `${where}: 30rem`);
+    assert.equal(seen.font, 'serif', where);
+    assert.deepEqual(problems, []);
+    await close();
+  }
+  // A rule in the host's stylesheet, and the focus colour on the focused banner.
+  const url = await hostPage('tokens-rule.html', '<status-widget id="w"></status-widget>',
+    { head: '<style>status-widget { --sw-focus: rgb(1, 2, 3); --sw-gap: 2rem; }</style>' });
+  const { page, close } = await openPage(browser, url, { width: 1000 });
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.getElementById('w').shadowRoot.querySelector('.sw-banner')).outlineColor);
+  assert.equal(outline, 'rgb(1, 2, 3)');
+  await close();
+});
+
+test('an open bar is at most half the screen and scrolls inside; the host content stays reachable', async () => {
+  for (const [width, height] of [[1280, 700], [375, 667]]) {
+    const { page, close } = await openPage(browser, `${base}/examples/psa-app.html`, { width, height });
+    await page.locator('.sw-banner').click();
+    const box = await page.locator('status-widget').boundingBox();
+    assert.ok(box.height <= height / 2 + 1, `${width}x${height}: bar is ${box.height}px tall`);
+    const scrolls = await page.evaluate(() => {
+      const panel = document.querySelector('status-widget').shadowRoot.querySelector('.sw-panel');
+      return panel.scrollHeight > panel.clientHeight && getComputedStyle(panel).overflowY === 'auto';
+    });
+    assert.ok(scrolls, 'the timeline scrolls inside the bar');
+    await close();
+  }
+});
+
+test('an open corner popup stays inside small viewports, its status line on screen', async () => {
+  for (const [width, height] of [[375, 667], [600, 400]]) {
+    for (const corner of ['bottom-right', 'top-left']) {
+      const url = await hostPage(`corner-open-${corner}.html`, `<status-widget mode="corner" corner="${corner}" expanded></status-widget>`);
+      const { page, close } = await openPage(browser, url, { width, height });
+      const [root, banner] = await page.evaluate(() => ['.sw', '.sw-banner'].map((s) => {
+        const r = document.querySelector('status-widget').shadowRoot.querySelector(s).getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom };
+      }));
+      assert.ok(root.top >= 0 && root.bottom <= height, `${corner} at ${width}x${height}: ${JSON.stringify(root)}`);
+      assert.ok(banner.top >= 0 && banner.bottom <= height, 'the status line is on screen');
+      await close();
+    }
+  }
+});
+
+test('text and spacing grow with the host\'s root font size; narrow boxes break between words', async () => {
+  for (const [percent, px] of [[100, 14], [150, 21], [200, 28]]) {
+    const url = await hostPage(`resize-${percent}.html`, '<status-widget id="w" expanded></status-widget>',
+      { head: `<style>html { font-size: ${percent}% }</style>` });
+    const { page, close } = await openPage(browser, url, { width: 1000 });
+    const [size, padding] = await page.evaluate(() => {
+      const root = document.getElementById('w').shadowRoot;
+      return [getComputedStyle(root.querySelector('.sw')).fontSize, getComputedStyle(root.querySelector('.sw-banner')).paddingTop];
+    });
+    assert.equal(size, `${px}px`, `at ${percent}%`);
+    if (percent === 200) assert.ok(parseFloat(padding) > 0, padding);
+    await close();
+  }
+  const url = await hostPage('narrow.html', '<div style="width:240px"><status-widget id="w" expanded></status-widget></div>');
+  const { page, close } = await openPage(browser, url, { width: 800 });
+  const broken = await page.evaluate(() => {
+    const root = document.getElementById('w').shadowRoot;
+    const walker = document.createTreeWalker(root.querySelector('.sw-banner'), NodeFilter.SHOW_TEXT);
+    const out = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.data.matchAll(/\S{2,15}/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) out.push(m[0]);
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(broken, [], 'no word of 15 letters or fewer is split across lines at 240 px');
+  await close();
+});
+
+test('right-to-left hosts: corners stay physical; feed text and dates are isolated', async () => {
+  const url = await hostPage('rtl.html', '<status-widget id="w" mode="corner" corner="bottom-left"></status-widget>', { lang: 'he' });
+  await write('rtl-dir.html', (await (await fetch(url)).text()).replace('<html lang="he">', '<html lang="he" dir="rtl">'));
+  const { page, close } = await openPage(browser, `${base}/hosts/rtl-dir.html`, { width: 1280, height: 700 });
+  const box = await page.locator('status-widget').boundingBox();
+  assert.ok(box.x < 40, `bottom-left is on the left (x=${box.x})`);
+  const bidi = await page.evaluate(() => {
+    const root = document.getElementById('w').shadowRoot;
+    return ['.sw-banner__name', 'time'].map((s) => getComputedStyle(root.querySelector(s)).unicodeBidi);
+  });
+  assert.deepEqual(bidi, ['plaintext', 'plaintext'], 'each reads in its own direction, isolated');
+  await close();
+});
+
+test('lang names the language shown; a malformed locale is said once and dropped', async () => {
+  for (const [locale, lang, timeLang] of [['en_US', 'en-US', null], ['de-AT', 'de-AT', null], ['ar-EG', 'en', 'ar-EG'], ['123', 'en-GB', null]]) {
+    const url = await hostPage(`lang-${locale}.html`, `<status-widget id="w" locale="${locale}" expanded></status-widget>`);
+    const context = await browser.newContext({ timezoneId: 'UTC', locale: 'en-GB' });
+    const page = await context.newPage();
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.goto(url);
+    await page.locator('.sw-banner').waitFor();
+    const [rootLang, times] = await page.evaluate(() => {
+      const root = document.getElementById('w').shadowRoot;
+      return [root.querySelector('.sw').lang, [...root.querySelectorAll('time')].map((t) => t.getAttribute('lang'))];
+    });
+    assert.equal(rootLang, lang, `locale=${locale}`);
+    assert.ok(times.length > 0 && times.every((t) => t === timeLang), `locale=${locale}: time lang ${times}`);
+    const said = warnings.filter((w) => w.includes(locale));
+    assert.equal(said.length, locale === '123' ? 1 : 0, `${locale}: ${warnings}`);
+    await context.close();
+  }
+});
+
+test('focus moves on when the dismiss button or "Show more" goes, never to <body>', async () => {
+  for (const key of ['Enter', 'Space']) {
+    const url = await hostPage(`focus-${key}.html`, '<button id="before">Before</button><status-widget id="w" dismissible></status-widget><button id="after">After</button>');
+    const { page, close } = await openPage(browser, url, { width: 1000 });
+    await page.evaluate(() => localStorage.clear());
+    await page.locator('.sw-dismiss').focus();
+    await page.keyboard.press(key);
+    await page.waitForFunction(() => document.activeElement !== document.body);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'after', key);
+    await close();
+  }
+  const { page, close } = await openPage(browser, `${base}/?src=/fixtures/statuspage/cloudflare_summary_2026-09_active-incidents-11-maintenances_ai-status.json&now=live`, { width: 1000 });
+  const more = page.locator('.sw-more').first();
+  await more.waitFor();
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement !== document.body
+    && document.querySelector('status-widget').shadowRoot.activeElement);
+  const focused = await page.evaluate(() => document.querySelector('status-widget').shadowRoot.activeElement.textContent.trim().slice(0, 40));
+  assert.ok(focused.length > 0, 'a revealed control has focus');
+  await close();
+});
+
+test('a dismissal on one status page hides no other page\'s widget', async () => {
+  const github = '/fixtures/statuspage/github_summary_minified_2026-07_gitdown.json';
+  const other = '/fixtures/statuspage/instructure_summary_2021-12_aws-outage_atc0005-check-statuspage.json';
+  const a = await hostPage('dismiss-a.html', `<status-widget id="w" dismissible src="${github}"></status-widget>`);
+  const b = await hostPage('dismiss-b.html', `<status-widget id="w" dismissible src="${other}" now="2021-12-07T16:00:00Z"></status-widget>`);
+  const context = await browser.newContext({ timezoneId: 'UTC', locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(a);
+  await page.locator('.sw-dismiss').click();
+  assert.equal(await page.locator('.sw-banner').count(), 0);
+  await page.goto(b);
+  await page.locator('.sw-banner').waitFor({ timeout: 5000 });
+  await page.goto(a);
+  await sleep(500);
+  assert.equal(await page.locator('.sw-banner').count(), 0, 'the dismissed page stays dismissed');
+  await context.close();
+});
+
+test('events match the screen: no status for a filter that matches nothing, no resolves from a settings change', async () => {
+  const url = await hostPage('events.html', '<status-widget id="w" now="2020-02-05T10:40:00Z"></status-widget>', {
+    head: `<script type="module" src="events-recorder.js"></script>`,
+  });
+  await write('events-recorder.js', `window.__events = [];
+for (const n of ['status-change', 'incident-open', 'incident-update', 'incident-resolve', 'error'])
+  document.addEventListener('status-widget:' + n, (e) => window.__events.push({ type: n, detail: e.detail }));`);
+  const { page, problems, close } = await openPage(browser, url, { width: 1000 });
+  const take = () => page.evaluate(() => window.__events.splice(0));
+  await page.waitForFunction(() => window.__events.length > 0);
+  await take();
+  // A filter that matches nothing: the screen says so; no status is claimed.
+  await page.evaluate(() => document.getElementById('w').setAttribute('components', 'Nope'));
+  await page.waitForFunction(() => /No component/.test(document.getElementById('w').shadowRoot.textContent));
+  await sleep(200);
+  let seen = await take();
+  assert.deepEqual(seen.map((e) => e.type), ['error'], JSON.stringify(seen));
+  assert.equal(seen[0].detail.kind, 'no-match');
+  // Back to everything, then to another zone: a new picture, not news about incidents.
+  await page.evaluate(() => document.getElementById('w').removeAttribute('components'));
+  await page.locator('.sw-banner').waitFor();
+  await page.evaluate(() => document.getElementById('w').setAttribute('components', 'UK 2 (United Kingdom)'));
+  await sleep(300);
+  seen = await take();
+  assert.ok(!seen.some((e) => e.type.startsWith('incident-')), JSON.stringify(seen));
+  for (const e of seen.filter((e) => e.type === 'status-change')) assert.notEqual(e.detail.indicator, e.detail.previous);
+  // A replay step back announces nothing: nothing happened in time.
+  await page.evaluate(() => document.getElementById('w').setAttribute('now', '2020-02-05T07:00:00Z'));
+  await sleep(300);
+  seen = await take();
+  assert.ok(!seen.some((e) => e.type.startsWith('incident-')), JSON.stringify(seen));
+  const announced = await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sw-announcer').textContent);
+  assert.doesNotMatch(announced, /Resolved|over/i);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('two widgets of one feed announce a change once between them', async () => {
+  server.fault('review-twice', 'alternate');
+  const url = await hostPage('twice.html', '<status-widget id="a" src="/faults/review-twice/summary.json" poll="0.5"></status-widget><status-widget id="b" src="/faults/review-twice/summary.json" poll="0.5"></status-widget>');
+  const { page, close } = await openPage(browser, url, { width: 1000 });
+  await page.waitForFunction(() => ['a', 'b'].some((id) => document.getElementById(id).shadowRoot.querySelector('.sw-announcer')?.textContent), null, { timeout: 10000 });
+  const texts = await page.evaluate(() => ['a', 'b'].map((id) => document.getElementById(id).shadowRoot.querySelector('.sw-announcer').textContent));
+  assert.equal(texts.filter(Boolean).length, 1, JSON.stringify(texts));
+  await close();
+});
+
+test('huge poll and timeout values neither loop nor time out every read', async () => {
+  server.fault('review-long', 'ok');
+  const before = server.requests.get('review-long') ?? 0;
+  const url = await hostPage('long.html', '<status-widget id="w" src="/faults/review-long/summary.json" poll="2592000" timeout="3000000"></status-widget>');
+  const { page, close } = await openPage(browser, url, { width: 1000 });
+  await sleep(2000);
+  assert.equal((server.requests.get('review-long') ?? 0) - before, 1, 'one read, then a long wait');
+  assert.match(await page.locator('.sw-banner').textContent(), /GitHub|Minor|Outage|Incident/i, 'the read did not time out');
+  await close();
+});
