@@ -284,12 +284,15 @@ impl Config {
             // Relative (same site), or the compiled-in reference incident.
             None => is_loopback(page_host),
         };
-        let floor =
-            if self.sources().iter().all(on_loopback) { MIN_LOOPBACK_POLL_SECONDS } else { MIN_POLL_SECONDS };
+        // Words, not `{}` of an f64: float formatting would cost the wasm about 5 KB.
+        let (floor, words) = if self.sources().iter().all(on_loopback) {
+            (MIN_LOOPBACK_POLL_SECONDS, "0.005")
+        } else {
+            (MIN_POLL_SECONDS, "10")
+        };
         (self.poll > 0.0 && self.poll < floor).then(|| {
-            let warning = format!("poll=\"{}\" is shorter than {floor} s; using {floor}", self.poll);
             self.poll = floor;
-            warning
+            format!("poll is shorter than {words} s; using {words}")
         })
     }
 
@@ -369,7 +372,7 @@ impl Config {
         let poll = seconds("poll", DEFAULT_POLL_SECONDS, "60");
         let mut bounded = Vec::new();
         let poll = if poll > MAX_POLL_SECONDS {
-            bounded.push(format!("poll=\"{poll}\" is longer than a day; using {MAX_POLL_SECONDS}"));
+            bounded.push("poll is longer than a day; using 86400".to_owned());
             MAX_POLL_SECONDS
         } else {
             poll
@@ -377,9 +380,7 @@ impl Config {
         let timeout = match seconds("timeout", DEFAULT_TIMEOUT_SECONDS, "10") {
             0.0 => DEFAULT_TIMEOUT_SECONDS,
             t if t > MAX_TIMEOUT_SECONDS => {
-                bounded.push(format!(
-                    "timeout=\"{t}\" is longer than five minutes; using {MAX_TIMEOUT_SECONDS}"
-                ));
+                bounded.push("timeout is longer than five minutes; using 300".to_owned());
                 MAX_TIMEOUT_SECONDS
             }
             t => t,

@@ -81,8 +81,10 @@ fn props(host: &HtmlElement) -> AppProps {
         config.locale = canonical_locale(&tag);
         if config.locale.is_none() {
             web_sys::console::warn_1(
-                &format!("status-widget: locale=\"{tag}\" is not a valid language tag; using the page's language")
-                    .into(),
+                &format!(
+                    "status-widget: locale=\"{tag}\" is not a valid language tag; using the page's language"
+                )
+                .into(),
             );
         }
     }

@@ -38,7 +38,9 @@ impl Lang {
     /// own tag (a widget asked for `ar-EG` shows English words, and says so).
     pub fn lang_attribute(self, locale: Option<&str>) -> String {
         match locale {
-            Some(tag) if tag.split('-').next().is_some_and(|p| p.eq_ignore_ascii_case(self.tag())) => tag.to_owned(),
+            Some(tag) if tag.split('-').next().is_some_and(|p| p.eq_ignore_ascii_case(self.tag())) => {
+                tag.to_owned()
+            }
             _ => self.tag().to_owned(),
         }
     }

@@ -810,8 +810,24 @@ impl Snapshot {
 }
 
 /// Whether two names are the same, ignoring case in every script ("ZÜRICH" is "Zürich").
+/// ASCII is compared here; anything else by the platform's Unicode lower-casing: the
+/// browser's `toLowerCase` in the wasm (Rust's own tables would cost it about 4 KB brotli),
+/// Rust's natively. Both follow Unicode's default case mapping.
 pub fn same_name(a: &str, b: &str) -> bool {
-    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    lower(a) == lower(b)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn lower(s: &str) -> String {
+    String::from(js_sys::JsString::from(s).to_lower_case())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn lower(s: &str) -> String {
+    s.to_lowercase()
 }
 
 impl AffectedComponent {

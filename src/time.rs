@@ -438,9 +438,9 @@ mod intl {
                 None => {
                     let formatter = build(kind, style).or_else(|error| {
                         // Once per zone and locale, not once per kind of formatter.
-                        let said = cache.iter().any(|(_, zone, locale, _)| {
-                            *zone == style.time_zone && *locale == style.locale
-                        });
+                        let said = cache
+                            .iter()
+                            .any(|(_, zone, locale, _)| *zone == style.time_zone && *locale == style.locale);
                         if !said {
                             web_sys::console::warn_2(
                                 &"status-widget: unknown time zone or locale, using the viewer's:".into(),

@@ -37,7 +37,7 @@ pub fn replay_bar(props: &ReplayBarProps) -> Html {
         <div class="sw-replay" role="group" aria-label={lang.t(Key::Replay)}>
             <p class="sw-replay__note" aria-live="polite">
                 { lang.t(Key::Replaying) }
-                <time datetime={time::machine(at)}>{ time::local(at, &props.times) }</time>
+                <time datetime={time::machine(at)} lang={props.times.intl_lang()}>{ time::local(at, &props.times) }</time>
                 <span class="sw-replay__count">{ lang.fill(Key::UpdateOf, &[&seen.to_string(), &props.moments.len().to_string()]) }</span>
             </p>
             <div class="sw-replay__controls">
