@@ -2,16 +2,18 @@
 // (tests/support/server.mjs, /faults/NAME/). Every fault: no uncaught error or unhandled
 // rejection in the host page, the last good data stays on screen with an honest message,
 // the backoff schedule is kept (the server counts requests), and the widget recovers by
-// itself when the server does.
+// itself when the server does. The tests named [engine] run in Chromium, Firefox and WebKit
+// (tests/support/engines.mjs); the others need Chromium (CDP, several tabs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../support/server.mjs';
-import { launch } from '../support/browser.mjs';
+import { ENGINES, CHROMIUM_ONLY, enginePool } from '../support/engines.mjs';
 
-let server, refusing, other, browser, base, hosts, refusingPort, otherBase;
+const engines = enginePool();
+let server, refusing, other, base, hosts, refusingPort, otherBase;
 
 before(async () => {
   hosts = await mkdtemp(join(tmpdir(), 'status-widget-faults-'));
@@ -23,21 +25,32 @@ before(async () => {
   // Another origin, for the CORS failure (a same-origin read never involves CORS).
   other = await startServer({ port: 0 });
   otherBase = `http://127.0.0.1:${other.address().port}`;
-  browser = await launch();
 });
 
 after(async () => {
-  await browser?.close();
+  await engines.closeAll();
   for (const s of [server, refusing, other]) { s?.closeAllConnections(); s?.close(); }
 });
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Opens a host page with the given widgets; collects uncaught errors and rejections only
- * (the browser itself logs failed requests as console errors, which is not the page's doing). */
-async function host(name, body) {
-  await writeFile(join(hosts, name), `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
+/** Writes the host page `name` with the given widgets. */
+const writeHost = (name, body) => writeFile(join(hosts, name), `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
 <link rel="icon" href="../icon.svg"><script type="module" src="../status-widget.js"></script></head><body>${body}</body></html>`);
+
+/** Opens the host page `name` with the given widgets in `engine`. `uncaught()` is what the
+ * page let escape: uncaught errors, unhandled rejections (and dialogs), not console errors
+ * (the browser itself logs failed requests as console errors, which is not the page's doing). */
+async function open(engine, name, body) {
+  await writeHost(name, body);
+  const { page, problems, close } = await (await engines.get(engine)).openPage(`${base}/hosts/${name}`, { width: 1280, height: 720, ready: null });
+  return { page, close, uncaught: () => problems.filter((p) => !p.startsWith('console: ')) };
+}
+
+/** The same in a Playwright context of its own, for the Chromium-only tests (CDP). */
+async function host(name, body) {
+  await writeHost(name, body);
+  const { browser } = await engines.get('chromium');
   const context = await browser.newContext({ timezoneId: 'UTC' });
   const page = await context.newPage();
   const uncaught = [];
@@ -64,86 +77,119 @@ const FAULTS = [
   ['flap', 'flap'],
 ];
 
-test('every fault: good data stays, the message is honest, backoff is kept, recovery is automatic', async () => {
-  const origin = (name) => (name === 'nocors' ? otherBase : '');
-  const where = (name) => (name === 'nocors' ? other : server);
-  const widgets = FAULTS.map(([name]) => `<status-widget id="${name}" src="${origin(name)}/faults/${name}/feed.json" poll="1" timeout="1"></status-widget>`)
-    .concat(`<status-widget id="refused" src="http://127.0.0.1:${refusingPort}/faults/refused/feed.json" poll="1" timeout="1"></status-widget>`);
-  const { page, context, uncaught } = await host('faults.html', widgets.join('\n'));
-  const ids = [...FAULTS.map(([n]) => n), 'refused'];
-  await page.waitForFunction((list) => list.every((id) =>
-    document.getElementById(id).shadowRoot?.querySelector('.sw-banner__overall')), ids, { timeout: 15000 });
+for (const engine of ENGINES) {
+  test(`[${engine}] every fault: good data stays, the message is honest, backoff is kept, recovery is automatic`, async () => {
+    const origin = (name) => (name === 'nocors' ? otherBase : '');
+    const where = (name) => (name === 'nocors' ? other : server);
+    const widgets = FAULTS.map(([name]) => `<status-widget id="${name}" src="${origin(name)}/faults/${name}/feed.json" poll="1" timeout="1"></status-widget>`)
+      .concat(`<status-widget id="refused" src="http://127.0.0.1:${refusingPort}/faults/refused/feed.json" poll="1" timeout="1"></status-widget>`);
+    const { page, close, uncaught } = await open(engine, 'faults.html', widgets.join('\n'));
+    const ids = [...FAULTS.map(([n]) => n), 'refused'];
+    await page.waitForFunction((list) => list.every((id) =>
+      document.getElementById(id).shadowRoot?.querySelector('.sw-banner__overall')), ids, { timeout: 15000 });
 
-  // Break everything at once; count requests from the first failure on.
-  for (const [name, mode] of FAULTS) where(name).fault(name, mode);
-  refusing.closeAllConnections();
-  await new Promise((r) => refusing.close(r));
-  const count = (name) => where(name).requests.get(name) ?? 0;
-  const counted = new Map(FAULTS.map(([n]) => [n, count(n)]));
-  await sleep(7800);
-  const seen = new Map(FAULTS.map(([n]) => [n, count(n) - counted.get(n)]));
+    // Break everything at once; count requests from the first failure on.
+    for (const [name, mode] of FAULTS) where(name).fault(name, mode);
+    refusing.closeAllConnections();
+    await new Promise((r) => refusing.close(r));
+    const count = (name) => where(name).requests.get(name) ?? 0;
+    const counted = new Map(FAULTS.map(([n]) => [n, count(n)]));
+    await sleep(7800);
+    const seen = new Map(FAULTS.map(([n]) => [n, count(n) - counted.get(n)]));
 
-  for (const id of ids) {
-    // The last good data is still there, whatever the fault.
-    assert.equal(await shadowText(page, id, '.sw-banner__overall'), 'Minor Service Outage', `${id}: data kept`);
-  }
-  for (const id of ids.filter((i) => i !== 'flap')) {
-    const message = await shadowText(page, id, '.sw-freshness');
-    assert.match(message, /refreshing failed|may be out of date/, `${id}: ${message}`);
-  }
-  assert.match(await shadowText(page, 'http500', '.sw-freshness'), /the status page answers HTTP 500/);
-  assert.match(await shadowText(page, 'hang', '.sw-freshness'), /the status page is unreachable/);
-  assert.match(await shadowText(page, 'huge', '.sw-freshness'), /the feed is too large/);
-  assert.match(await shadowText(page, 'html200', '.sw-freshness'), /the feed cannot be read/);
+    for (const id of ids) {
+      // The last good data is still there, whatever the fault.
+      assert.equal(await shadowText(page, id, '.sw-banner__overall'), 'Minor Service Outage', `${id}: data kept`);
+    }
+    for (const id of ids.filter((i) => i !== 'flap')) {
+      const message = await shadowText(page, id, '.sw-freshness');
+      assert.match(message, /refreshing failed|may be out of date/, `${id}: ${message}`);
+    }
+    assert.match(await shadowText(page, 'http500', '.sw-freshness'), /the status page answers HTTP 500/);
+    assert.match(await shadowText(page, 'hang', '.sw-freshness'), /the status page is unreachable/);
+    assert.match(await shadowText(page, 'huge', '.sw-freshness'), /the feed is too large/);
+    assert.match(await shadowText(page, 'html200', '.sw-freshness'), /the feed cannot be read/);
 
-  // Backoff after a 1 s interval: the first failing read (within ~1 s of the switch), then
-  // ~2 s later, then ~4 s after that: 3 reads in 7.8 s, where steady polling would make 7.
-  for (const name of ['http500', 'http404', 'malformed', 'wrongshape', 'html200', 'huge', 'nocors']) {
-    assert.ok(seen.get(name) >= 2 && seen.get(name) <= 3, `${name}: ${seen.get(name)} requests`);
-  }
-  // 429 with Retry-After: 5 — never sooner than 5 s: 2 reads in 7.8 s.
-  assert.equal(seen.get('http429'), 2, `http429: ${seen.get('http429')} requests`);
-  // A read that never answers is abandoned after the 1 s timeout; the backoff is the same.
-  assert.ok(seen.get('hang') >= 2 && seen.get('hang') <= 3, `hang: ${seen.get('hang')} requests`);
+    // Backoff after a 1 s interval: the first failing read (within ~1 s of the switch), then
+    // ~2 s later, then ~4 s after that: 3 reads in 7.8 s, where steady polling would make 7.
+    for (const name of ['http500', 'http404', 'malformed', 'wrongshape', 'html200', 'huge', 'nocors']) {
+      assert.ok(seen.get(name) >= 2 && seen.get(name) <= 3, `${name}: ${seen.get(name)} requests`);
+    }
+    // 429 with Retry-After: 5 — never sooner than 5 s: 2 reads in 7.8 s.
+    assert.equal(seen.get('http429'), 2, `http429: ${seen.get('http429')} requests`);
+    // A read that never answers is abandoned after the 1 s timeout; the backoff is the same.
+    assert.ok(seen.get('hang') >= 2 && seen.get('hang') <= 3, `hang: ${seen.get('hang')} requests`);
 
-  // The servers come back; every widget recovers by itself (within the next backoff step).
-  for (const [name] of FAULTS) where(name).fault(name, 'ok');
-  await new Promise((r) => refusing.listen(refusingPort, '127.0.0.1', r));
-  await page.waitForFunction((list) => list.every((id) =>
-    /^Updated /.test(document.getElementById(id).shadowRoot.querySelector('.sw-freshness')?.textContent ?? '')),
-  ids, { timeout: 20000, polling: 200 });
-  assert.deepEqual(uncaught, [], 'no uncaught error or unhandled rejection');
-  console.log(`# requests during 7.8 s of faults: ${JSON.stringify(Object.fromEntries(seen))}`);
-  await context.close();
-});
+    // The servers come back; every widget recovers by itself (within the next backoff step).
+    for (const [name] of FAULTS) where(name).fault(name, 'ok');
+    await new Promise((r) => refusing.listen(refusingPort, '127.0.0.1', r));
+    await page.waitForFunction((list) => list.every((id) =>
+      /^Updated /.test(document.getElementById(id).shadowRoot.querySelector('.sw-freshness')?.textContent ?? '')),
+    ids, { timeout: 20000, polling: 200 });
+    assert.deepEqual(uncaught(), [], 'no uncaught error or unhandled rejection');
+    console.log(`# requests during 7.8 s of faults: ${JSON.stringify(Object.fromEntries(seen))}`);
+    await close();
+  });
 
-test('a first read that fails shows a calm message, and the widget recovers by itself', async () => {
-  server.fault('cold', 'status:503');
-  const { page, context, uncaught } = await host('cold.html', '<status-widget id="w" src="/faults/cold/feed.json" poll="1" timeout="1"></status-widget>');
-  await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sw-error'));
-  assert.match(await shadowText(page, 'w', '.sw-error__message'), /HTTP 503/);
-  server.fault('cold', 'ok');
-  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sw-banner'), null, { timeout: 15000 });
-  assert.deepEqual(uncaught, []);
-  await context.close();
-});
+  test(`[${engine}] a first read that fails shows a calm message, and the widget recovers by itself`, async () => {
+    server.fault('cold', 'status:503');
+    const { page, close, uncaught } = await open(engine, 'cold.html', '<status-widget id="w" src="/faults/cold/feed.json" poll="1" timeout="1"></status-widget>');
+    await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sw-error'));
+    assert.match(await shadowText(page, 'w', '.sw-error__message'), /HTTP 503/);
+    server.fault('cold', 'ok');
+    await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sw-banner'), null, { timeout: 15000 });
+    assert.deepEqual(uncaught(), []);
+    await close();
+  });
 
-test('the saved copy paints at once, marked with its age, while the network is down', async () => {
-  server.fault('saved', 'ok');
-  const { page, context, uncaught } = await host('saved.html', '<status-widget id="w" src="/faults/saved/feed.json" poll="1" timeout="1"></status-widget>');
-  await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sw-banner'));
-  server.fault('saved', 'hang');
-  await page.reload();
-  // Painted from localStorage before the (hanging) network answers.
-  await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sw-banner'), null, { timeout: 900 });
-  assert.match(await shadowText(page, 'w', '.sw-freshness'), /^Saved copy from (just now|\d+ minutes? ago); refreshing…$/);
-  await page.waitForFunction(() => /may be out of date/.test(document.getElementById('w').shadowRoot.querySelector('.sw-freshness').textContent));
-  assert.equal(await shadowText(page, 'w', '.sw-banner__overall'), 'Minor Service Outage');
-  assert.deepEqual(uncaught, []);
-  await context.close();
-});
+  test(`[${engine}] the saved copy paints at once, marked with its age, while the network is down`, async () => {
+    server.fault('saved', 'ok');
+    const { page, close, uncaught } = await open(engine, 'saved.html', '<status-widget id="w" src="/faults/saved/feed.json" poll="1" timeout="1"></status-widget>');
+    await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sw-banner'));
+    server.fault('saved', 'hang');
+    await page.reload();
+    // Painted from localStorage before the (hanging) network answers.
+    await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sw-banner'), null, { timeout: 900 });
+    assert.match(await shadowText(page, 'w', '.sw-freshness'), /^Saved copy from (just now|\d+ minutes? ago); refreshing…$/);
+    await page.waitForFunction(() => /may be out of date/.test(document.getElementById('w').shadowRoot.querySelector('.sw-freshness').textContent));
+    assert.equal(await shadowText(page, 'w', '.sw-banner__overall'), 'Minor Service Outage');
+    assert.deepEqual(uncaught(), []);
+    await close();
+  });
 
-test('widgets on one page share one poller; an unchanged feed changes nothing; a hidden page does not poll', async () => {
+  test(`[${engine}] a base URL reads summary, history and maintenances at once, and shows the summary without waiting`, async () => {
+    server.fault('slowhistory', 'history-hangs');
+    const before = server.requests.get('slowhistory') ?? 0;
+    const { page, close, uncaught } = await open(engine, 'slow.html', '<status-widget id="w" src="/faults/slowhistory" poll="0" timeout="3"></status-widget>');
+    // The banner comes from summary.json while incidents.json is still hanging.
+    await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sw-banner__overall'), null, { timeout: 2500 });
+    assert.equal(await shadowText(page, 'w', '.sw-banner__overall'), 'Minor Service Outage');
+    assert.equal((server.requests.get('slowhistory') ?? 0) - before, 3, 'all three documents requested at once');
+    // When the history times out it is left out; the widget does not turn into an error.
+    await sleep(3500);
+    assert.equal(await shadowText(page, 'w', '.sw-banner__overall'), 'Minor Service Outage');
+    assert.equal(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sw-error')), null);
+    assert.deepEqual(uncaught(), []);
+    await close();
+  });
+
+  test(`[${engine}] polling a base URL reads only the summary while it is unchanged`, async () => {
+    server.fault('basepoll', 'ok');
+    server.requests.delete('basepoll'); // counted afresh in each engine
+    const { page, close, uncaught } = await open(engine, 'basepoll.html', '<status-widget id="w" src="/faults/basepoll" poll="1"></status-widget>');
+    await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sw-banner__overall'));
+    await sleep(300);
+    assert.equal(server.requests.get('basepoll'), 3, 'first read: summary, incidents, maintenances');
+    const start = server.requests.get('basepoll');
+    await sleep(3300);
+    const polled = server.requests.get('basepoll') - start;
+    assert.ok(polled >= 2 && polled <= 4, `${polled} requests in 3.3 s at 1 s: the summary alone`);
+    assert.deepEqual(uncaught(), []);
+    await close();
+  });
+}
+
+test('widgets on one page share one poller; an unchanged feed changes nothing; a hidden page does not poll', CHROMIUM_ONLY, async () => {
   server.fault('shared', 'ok');
   const before = server.requests.get('shared') ?? 0;
   const { page, context, uncaught } = await host('shared.html', `
@@ -189,7 +235,7 @@ test('widgets on one page share one poller; an unchanged feed changes nothing; a
   await context.close();
 });
 
-test('1,000 poll cycles leave the JS heap and the DOM flat', async () => {
+test('1,000 poll cycles leave the JS heap and the DOM flat', CHROMIUM_ONLY, async () => {
   server.fault('soak', 'alternate');
   const { page, context, uncaught } = await host('soak.html', '<status-widget id="w" src="/faults/soak/feed.json" poll="0.005" expanded></status-widget>');
   const cdp = await context.newCDPSession(page);
@@ -217,11 +263,12 @@ test('1,000 poll cycles leave the JS heap and the DOM flat', async () => {
   await context.close();
 });
 
-test('tabs of one origin share one poller, and hand over when the leader hides or closes', async () => {
+test('tabs of one origin share one poller, and hand over when the leader hides or closes', CHROMIUM_ONLY, async () => {
   server.fault('tabs', 'ok');
   await writeFile(join(hosts, 'tabs.html'), `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
 <link rel="icon" href="../icon.svg"><script type="module" src="../status-widget.js"></script></head>
 <body><status-widget id="w" src="/faults/tabs/feed.json" poll="1"></status-widget></body></html>`);
+  const { browser } = await engines.get('chromium');
   const context = await browser.newContext({ timezoneId: 'UTC' });
   const uncaught = [];
   const open = async () => {
@@ -270,32 +317,3 @@ test('tabs of one origin share one poller, and hand over when the leader hides o
   await context.close();
 });
 
-test('a base URL reads summary, history and maintenances at once, and shows the summary without waiting', async () => {
-  server.fault('slowhistory', 'history-hangs');
-  const before = server.requests.get('slowhistory') ?? 0;
-  const { page, context, uncaught } = await host('slow.html', '<status-widget id="w" src="/faults/slowhistory" poll="0" timeout="3"></status-widget>');
-  // The banner comes from summary.json while incidents.json is still hanging.
-  await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sw-banner__overall'), null, { timeout: 2500 });
-  assert.equal(await shadowText(page, 'w', '.sw-banner__overall'), 'Minor Service Outage');
-  assert.equal((server.requests.get('slowhistory') ?? 0) - before, 3, 'all three documents requested at once');
-  // When the history times out it is left out; the widget does not turn into an error.
-  await sleep(3500);
-  assert.equal(await shadowText(page, 'w', '.sw-banner__overall'), 'Minor Service Outage');
-  assert.equal(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sw-error')), null);
-  assert.deepEqual(uncaught, []);
-  await context.close();
-});
-
-test('polling a base URL reads only the summary while it is unchanged', async () => {
-  server.fault('basepoll', 'ok');
-  const { page, context, uncaught } = await host('basepoll.html', '<status-widget id="w" src="/faults/basepoll" poll="1"></status-widget>');
-  await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sw-banner__overall'));
-  await sleep(300);
-  assert.equal(server.requests.get('basepoll'), 3, 'first read: summary, incidents, maintenances');
-  const start = server.requests.get('basepoll');
-  await sleep(3300);
-  const polled = server.requests.get('basepoll') - start;
-  assert.ok(polled >= 2 && polled <= 4, `${polled} requests in 3.3 s at 1 s: the summary alone`);
-  assert.deepEqual(uncaught, []);
-  await context.close();
-});

@@ -1,23 +1,23 @@
 // End to end: a feed with a hostile string in every string field (tests/corpus/xss.txt),
-// rendered in Chromium. Zero dialogs, zero script executions (a page-level tripwire that
-// any executed payload sets), only the widget's own elements in its shadow tree, no href
-// outside http / https / mailto, and nothing overflowing the host's width.
+// rendered in Chromium, Firefox and WebKit. Zero dialogs, zero script executions (a
+// page-level tripwire that any executed payload sets), only the widget's own elements in its
+// shadow tree, no href outside http / https / mailto, and nothing overflowing the host's width.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startHostServer, repo } from '../support/server.mjs';
-import { launch } from '../support/browser.mjs';
+import { ENGINES, enginePool, shots } from '../support/engines.mjs';
 
-let server, browser, base, write;
+const engines = enginePool();
+let server, base, write;
 
 before(async () => {
   ({ server, base, write } = await startHostServer('hostile'));
-  browser = await launch();
 });
 
 after(async () => {
-  await browser?.close();
+  await engines.closeAll();
   server?.close();
 });
 
@@ -48,53 +48,54 @@ function hostileFeed(payloads) {
   };
 }
 
-test('a feed full of hostile strings runs nothing and renders only the widget\'s own elements', async () => {
-  const payloads = (await readFile(join(repo, 'tests/corpus/xss.txt'), 'utf8')).split('\n').filter(Boolean);
-  await write('hostile-feed.json', JSON.stringify(hostileFeed(payloads)));
-  await write('hostile.html', `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
-<link rel="icon" href="../icon.svg"><script type="module" src="../status-widget.js"></script></head>
-<body><div style="width: 700px"><status-widget id="w" src="/hosts/hostile-feed.json" expanded poll="0"></status-widget></div></body></html>`);
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
-  const page = await context.newPage();
-  const dialogs = [];
-  const uncaught = [];
-  page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
-  page.on('pageerror', (e) => uncaught.push(e.message));
-  await page.addInitScript(() => { window.__pwned = 0; });
-  await page.goto(`${base}/hosts/hostile.html`);
-  await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sw-more'), null, { timeout: 20000 });
-  // Long lists come in parts; open them all so every payload is on screen.
-  assert.equal(await page.locator('#w .sw-update').count(), 5, 'five incidents first');
-  await page.locator('#w .sw-more').click();
-  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelectorAll('.sw-update').length > 40);
-  // Hover and click through links and buttons a reader would touch (not following links).
-  await page.locator('#w .sw-banner').hover();
-  await page.waitForTimeout(300);
+for (const engine of ENGINES) {
+  test(`[${engine}] a feed full of hostile strings runs nothing and renders only the widget's own elements`, async () => {
+    const payloads = (await readFile(join(repo, 'tests/corpus/xss.txt'), 'utf8')).split('\n').filter(Boolean);
+    await write('hostile-feed.json', JSON.stringify(hostileFeed(payloads)));
+    // The tripwire is the page's first script of its own, before the widget's module.
+    await write('hostile.html', `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
+  <script>window.__pwned = 0;</script>
+  <link rel="icon" href="../icon.svg"><script type="module" src="../status-widget.js"></script></head>
+  <body><div style="width: 700px"><status-widget id="w" src="/hosts/hostile-feed.json" expanded poll="0"></status-widget></div></body></html>`);
+    // Dialogs are answered at once and reported in `problems` (Playwright's dialog event; the
+    // probe's alert/confirm/prompt/print elsewhere), as are uncaught errors.
+    const { page, problems, close } = await (await engines.get(engine)).openPage(`${base}/hosts/hostile.html`, { width: 1000, height: 800, ready: null });
+    const dialogs = () => problems.filter((p) => p.startsWith('dialog: '));
+    const uncaught = () => problems.filter((p) => p.startsWith('uncaught: ') || p.startsWith('unhandled rejection: '));
+    await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sw-more'), null, { timeout: 20000 });
+    // Long lists come in parts; open them all so every payload is on screen.
+    assert.equal(await page.locator('#w .sw-update').count(), 5, 'five incidents first');
+    await page.locator('#w .sw-more').click();
+    await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelectorAll('.sw-update').length > 40);
+    // Hover and click through links and buttons a reader would touch (not following links).
+    await page.locator('#w .sw-banner').hover();
+    await page.waitForTimeout(300);
 
-  const report = await page.evaluate(() => {
-    const root = document.getElementById('w').shadowRoot;
-    const elements = [...root.querySelectorAll('*')];
-    const hrefs = elements.filter((e) => e.hasAttribute('href')).map((e) => e.getAttribute('href'));
-    const handlers = elements.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name));
-    const styled = elements.filter((e) => e.hasAttribute('style')).length;
-    const host = document.getElementById('w').getBoundingClientRect();
-    const widest = Math.max(...elements.map((e) => e.getBoundingClientRect().right));
-    return {
-      pwned: window.__pwned, tags: [...new Set(elements.map((e) => e.tagName))], hrefs, handlers, styled,
-      hostRight: Math.round(host.right), widest: Math.round(widest),
-      pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    };
+    const report = await page.evaluate(() => {
+      const root = document.getElementById('w').shadowRoot;
+      const elements = [...root.querySelectorAll('*')];
+      const hrefs = elements.filter((e) => e.hasAttribute('href')).map((e) => e.getAttribute('href'));
+      const handlers = elements.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name));
+      const styled = elements.filter((e) => e.hasAttribute('style')).length;
+      const host = document.getElementById('w').getBoundingClientRect();
+      const widest = Math.max(...elements.map((e) => e.getBoundingClientRect().right));
+      return {
+        pwned: window.__pwned, tags: [...new Set(elements.map((e) => e.tagName))], hrefs, handlers, styled,
+        hostRight: Math.round(host.right), widest: Math.round(widest),
+        pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      };
+    });
+    assert.equal(report.pwned, 0, 'no payload ran');
+    assert.deepEqual(dialogs(), [], 'no dialog');
+    assert.deepEqual(uncaught(), [], 'no uncaught error');
+    assert.deepEqual(report.tags.filter((t) => !ALLOWED.has(t)), [], `only the widget's elements: ${report.tags}`);
+    assert.deepEqual(report.handlers, [], 'no event-handler attributes');
+    assert.equal(report.styled, 0, 'no style attributes');
+    for (const href of report.hrefs) assert.match(href, /^(https?:\/\/|mailto:)/i, href);
+    assert.ok(report.hrefs.length > 0, 'safe links from the corpus are links');
+    assert.ok(report.widest <= report.hostRight + 1, `content stays inside the host: ${report.widest} > ${report.hostRight}`);
+    assert.equal(report.pageOverflow, 0);
+    await page.screenshot({ path: join(shots(engine), 'hostile-feed.png'), clip: { x: 0, y: 0, width: 1000, height: 1400 } });
+    await close();
   });
-  assert.equal(report.pwned, 0, 'no payload ran');
-  assert.deepEqual(dialogs, [], 'no dialog');
-  assert.deepEqual(uncaught, [], 'no uncaught error');
-  assert.deepEqual(report.tags.filter((t) => !ALLOWED.has(t)), [], `only the widget's elements: ${report.tags}`);
-  assert.deepEqual(report.handlers, [], 'no event-handler attributes');
-  assert.equal(report.styled, 0, 'no style attributes');
-  for (const href of report.hrefs) assert.match(href, /^(https?:\/\/|mailto:)/i, href);
-  assert.ok(report.hrefs.length > 0, 'safe links from the corpus are links');
-  assert.ok(report.widest <= report.hostRight + 1, `content stays inside the host: ${report.widest} > ${report.hostRight}`);
-  assert.equal(report.pageOverflow, 0);
-  await page.screenshot({ path: join(repo, 'artifacts/screenshots/hostile-feed.png'), clip: { x: 0, y: 0, width: 1000, height: 1400 } });
-  await context.close();
-});
+}

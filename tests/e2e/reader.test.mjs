@@ -1,114 +1,129 @@
 // End to end, for every reader: axe-core on every state and theme, a keyboard walk-through,
 // the widget's words in Spanish, German and French, placements at phone and desktop widths,
-// and a dismissal that survives a reload until the incident has news.
+// and a dismissal that survives a reload until the incident has news. axe and the keyboard
+// run in Chromium, Firefox and WebKit (the tests named [engine], tests/support/engines.mjs);
+// the others need Chromium (emulated forced colours and motion, several pages of one context).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startHostServer, repo } from '../support/server.mjs';
-import { launch, openPage } from '../support/browser.mjs';
+import { ENGINES, CHROMIUM_ONLY, enginePool } from '../support/engines.mjs';
 
 const SHOTS = join(repo, 'artifacts/screenshots');
 const AXE = join(repo, 'node_modules/axe-core/axe.min.js');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-let server, browser, base, hostPage;
+const engines = enginePool();
+let server, browser, base, hostPage, write;
+
+/** Opens `url` in `engine` (Chromium unless named), as tests/support/browser.mjs's openPage. */
+const openPage = async (url, options = {}, engine = 'chromium') => (await engines.get(engine)).openPage(url, options);
 
 before(async () => {
   await mkdir(SHOTS, { recursive: true });
-  ({ server, base, hostPage } = await startHostServer('reader'));
-  browser = await launch();
+  ({ server, base, hostPage, write } = await startHostServer('reader'));
+  // axe is served by the test server, so the page can load it as its own script.
+  await write('axe.min.js', await readFile(AXE));
+  if (ENGINES.includes('chromium')) ({ browser } = await engines.get('chromium'));
 });
 
 after(async () => {
-  await browser?.close();
+  await engines.closeAll();
   server?.close();
 });
 
-/** axe-core's WCAG 2.1 A/AA violations on the page (it reaches into open shadow roots). */
+/** axe-core's WCAG 2.1 A/AA violations on the page (it reaches into open shadow roots). axe
+ * comes from the page's own origin (/hosts/axe.min.js), which the strict policy allows, so
+ * no engine has to bypass the CSP for it. */
 async function violations(page) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG);
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).join(', ')}`);
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const script = Object.assign(document.createElement('script'), { src: '/hosts/axe.min.js' });
+    script.onload = resolve;
+    script.onerror = () => reject(new Error('axe did not load'));
+    document.head.append(script);
+  }));
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } })
+    .then((r) => r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' > ')).join(', ')}`)), WCAG);
+  return result;
 }
 
-// axe needs to run a script on the standalone page, whose CSP forbids it: bypass the CSP for
-// these runs only (every other test keeps it).
-async function openForAxe(query, { colorScheme = 'light', width = 1000 } = {}) {
-  const context = await browser.newContext({ bypassCSP: true, colorScheme, viewport: { width, height: 900 }, timezoneId: 'UTC', locale: 'en-GB' });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${base}/${query}`);
-  await page.locator('.sw-banner, .sw-error').first().waitFor();
-  return { page, problems, close: () => context.close() };
+/** The standalone page for axe, in `engine`. Its `problems` are the uncaught errors. */
+async function openForAxe(engine, query, { colorScheme = 'light', width = 1000 } = {}) {
+  const { page, problems, close } = await openPage(`${base}/${query}`, { colorScheme, width, height: 900 }, engine);
+  return { page, problems: { uncaught: () => problems.filter((p) => p.startsWith('uncaught: ') || p.startsWith('unhandled rejection: ')) }, close };
 }
 
-test('axe finds no WCAG 2.1 A/AA violation in any state or theme', async () => {
-  const states = [
-    ['banner collapsed', '?mode=banner&theme=light&dismissible'],
-    ['banner expanded', '?mode=banner&theme=light&expanded&dismissible'],
-    ['page mode', '?theme=light'],
-    ['page mode with history open', '?theme=light&now=2020-02-06T12:00:00Z', '.sw-past__toggle'],
-    ['dark theme, expanded', '?mode=banner&theme=dark&expanded'],
-    ['dark page mode', '?theme=dark'],
-    ['auto theme on a dark screen', '?mode=banner&theme=auto&expanded', null, 'dark'],
-    ['maintenance announced', '?theme=light&now=2020-02-04T12:00:00Z'],
-    ['error state', '?mode=banner&theme=light&src=/feeds/no-such-feed.json'],
-    ['Spanish, dark', '?theme=dark&locale=es'],
-    ['a phone, expanded', '?mode=banner&theme=light&expanded', null, 'light', 375],
-  ];
-  const found = [];
-  for (const [name, query, click, colorScheme = 'light', width = 1000] of states) {
-    const { page, problems, close } = await openForAxe(query, { colorScheme, width });
-    if (click) await page.locator(click).first().click();
-    for (const v of await violations(page)) found.push(`${name}: ${v}`);
-    assert.deepEqual(problems, [], name);
-    await close();
-  }
-  assert.deepEqual(found, []);
-});
+for (const engine of ENGINES) {
+  test(`[${engine}] axe finds no WCAG 2.1 A/AA violation in any state or theme`, async () => {
+    const states = [
+      ['banner collapsed', '?mode=banner&theme=light&dismissible'],
+      ['banner expanded', '?mode=banner&theme=light&expanded&dismissible'],
+      ['page mode', '?theme=light'],
+      ['page mode with history open', '?theme=light&now=2020-02-06T12:00:00Z', '.sw-past__toggle'],
+      ['dark theme, expanded', '?mode=banner&theme=dark&expanded'],
+      ['dark page mode', '?theme=dark'],
+      ['auto theme on a dark screen', '?mode=banner&theme=auto&expanded', null, 'dark'],
+      ['maintenance announced', '?theme=light&now=2020-02-04T12:00:00Z'],
+      ['error state', '?mode=banner&theme=light&src=/feeds/no-such-feed.json'],
+      ['Spanish, dark', '?theme=dark&locale=es'],
+      ['a phone, expanded', '?mode=banner&theme=light&expanded', null, 'light', 375],
+    ];
+    const found = [];
+    for (const [name, query, click, colorScheme = 'light', width = 1000] of states) {
+      const { page, problems, close } = await openForAxe(engine, query, { colorScheme, width });
+      // The state is the one named: the engine really reports that colour scheme and width.
+      assert.deepEqual(await page.evaluate(() => [matchMedia('(prefers-color-scheme: dark)').matches, innerWidth]),
+        [colorScheme === 'dark', width], `${name}: ${colorScheme} at ${width} px`);
+      if (click) await page.locator(click).first().click();
+      for (const v of await violations(page)) found.push(`${name}: ${v}`);
+      assert.deepEqual(problems.uncaught(), [], name);
+      await close();
+    }
+    assert.deepEqual(found, []);
+  });
 
-test('the keyboard reaches every control in order; Escape closes and returns focus', async () => {
-  const { page, problems, close } = await openPage(browser, `${base}/?mode=banner&dismissible&locale=en-GB`);
-  const focused = () => page.evaluate(() => {
-    const inner = document.querySelector('status-widget')?.shadowRoot?.activeElement;
-    return inner ? `${inner.tagName.toLowerCase()}.${inner.className.split(' ')[0]}` : document.activeElement?.tagName.toLowerCase();
-  });
-  await page.keyboard.press('Tab');
-  assert.equal(await focused(), 'button.sw-banner', 'the banner comes first');
-  const ring = await page.evaluate(() => {
-    const b = document.querySelector('status-widget').shadowRoot.querySelector('.sw-banner');
-    const s = getComputedStyle(b);
-    return `${s.outlineStyle} ${s.outlineWidth}`;
-  });
-  assert.match(ring, /^solid [1-9]/, 'a visible focus ring');
-  await page.keyboard.press('Tab');
-  assert.equal(await focused(), 'button.sw-dismiss', 'then the dismiss button');
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Enter');
-  assert.equal(await page.locator('.sw-banner').getAttribute('aria-expanded'), 'true');
-  const controls = await page.locator('.sw-banner').getAttribute('aria-controls');
-  assert.equal(await page.locator(`#${controls}`).isVisible(), true, 'aria-controls names the open panel');
-  // Through the open panel: the incident's link, then the replay buttons.
-  const order = [];
-  for (let i = 0; i < 5; i++) {
+  test(`[${engine}] the keyboard reaches every control in order; Escape closes and returns focus`, async () => {
+    const { page, problems, close } = await openPage(`${base}/?mode=banner&dismissible&locale=en-GB`, {}, engine);
+    const focused = () => page.evaluate(() => {
+      const inner = document.querySelector('status-widget')?.shadowRoot?.activeElement;
+      return inner ? `${inner.tagName.toLowerCase()}.${inner.className.split(' ')[0]}` : document.activeElement?.tagName.toLowerCase();
+    });
     await page.keyboard.press('Tab');
-    order.push(await focused());
-  }
-  assert.deepEqual(order, ['button.sw-dismiss', 'a.sw-incident__link', 'a.', 'button.sw-replay__button', 'button.sw-replay__button']);
-  await page.keyboard.press('Escape');
-  assert.equal(await page.locator('.sw-banner').getAttribute('aria-expanded'), 'false');
-  assert.equal(await focused(), 'button.sw-banner', 'focus is back on the banner');
-  await page.keyboard.press('Space');
-  assert.equal(await page.locator('.sw-banner').getAttribute('aria-expanded'), 'true', 'Space toggles too');
-  // Status changes are told politely, once, never as alerts.
-  assert.equal(await page.locator('[role="alert"]').count(), 0);
-  assert.equal(await page.locator('.sw-announcer').getAttribute('aria-live'), 'polite');
-  assert.deepEqual(problems, []);
-  await close();
-});
+    assert.equal(await focused(), 'button.sw-banner', 'the banner comes first');
+    const ring = await page.evaluate(() => {
+      const b = document.querySelector('status-widget').shadowRoot.querySelector('.sw-banner');
+      const s = getComputedStyle(b);
+      return `${s.outlineStyle} ${s.outlineWidth}`;
+    });
+    assert.match(ring, /^solid [1-9]/, 'a visible focus ring');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'button.sw-dismiss', 'then the dismiss button');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('.sw-banner').getAttribute('aria-expanded'), 'true');
+    const controls = await page.locator('.sw-banner').getAttribute('aria-controls');
+    assert.equal(await page.locator(`#${controls}`).isVisible(), true, 'aria-controls names the open panel');
+    // Through the open panel: the incident's link, then the replay buttons.
+    const order = [];
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await focused());
+    }
+    assert.deepEqual(order, ['button.sw-dismiss', 'a.sw-incident__link', 'a.', 'button.sw-replay__button', 'button.sw-replay__button']);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('.sw-banner').getAttribute('aria-expanded'), 'false');
+    assert.equal(await focused(), 'button.sw-banner', 'focus is back on the banner');
+    await page.keyboard.press('Space');
+    assert.equal(await page.locator('.sw-banner').getAttribute('aria-expanded'), 'true', 'Space toggles too');
+    // Status changes are told politely, once, never as alerts.
+    assert.equal(await page.locator('[role="alert"]').count(), 0);
+    assert.equal(await page.locator('.sw-announcer').getAttribute('aria-live'), 'polite');
+    assert.deepEqual(problems, []);
+    await close();
+  });
+}
 
-test('forced colours keep borders and the focus ring; reduced motion stops the chevron\'s turn', async () => {
+test('forced colours keep borders and the focus ring; reduced motion stops the chevron\'s turn', CHROMIUM_ONLY, async () => {
   const context = await browser.newContext({ forcedColors: 'active', reducedMotion: 'reduce', timezoneId: 'UTC' });
   const page = await context.newPage();
   await page.goto(`${base}/?mode=banner`);
@@ -137,9 +152,9 @@ const OWN = ['.sw-banner__overall', '.sw-badge', '.sw-banner__fact', '.sw-panel_
   '.sw-replay', '.sw-freshness', '.sw-rootcause__title', '.sw-rootcause__published', '.sw-upcoming__title'];
 
 for (const [locale, expect] of [['es', 'Interrupción menor del servicio'], ['de', 'Geringfügige Störung'], ['fr', 'Perturbation mineure du service']]) {
-  test(`in ${locale}, the widget's own words are all translated`, async () => {
+  test(`in ${locale}, the widget's own words are all translated`, CHROMIUM_ONLY, async () => {
     for (const now of ['2020-02-05T10:40:00Z', '2020-02-04T12:00:00Z', '2020-03-11T12:00:00Z']) {
-      const { page, problems, close } = await openPage(browser, `${base}/?locale=${locale}&now=${now}`);
+      const { page, problems, close } = await openPage(`${base}/?locale=${locale}&now=${now}`);
       if (now.startsWith('2020-02-05')) assert.equal(await page.locator('.sw-banner__overall').textContent(), expect);
       const own = await page.locator('status-widget').evaluate((el, selectors) =>
         selectors.flatMap((s) => [...el.shadowRoot.querySelectorAll(s)].map((e) => e.textContent)).join(' | '), OWN);
@@ -153,9 +168,9 @@ for (const [locale, expect] of [['es', 'Interrupción menor del servicio'], ['de
   });
 }
 
-test('without a locale the host page\'s lang decides; Intl writes dates and relative times', async () => {
+test('without a locale the host page\'s lang decides; Intl writes dates and relative times', CHROMIUM_ONLY, async () => {
   const url = await hostPage('lang-de.html', '<status-widget expanded time-zone="Europe/Berlin"></status-widget>', { lang: 'de-AT' });
-  const { page, problems, close } = await openPage(browser, url);
+  const { page, problems, close } = await openPage(url);
   assert.equal(await page.locator('.sw-banner__overall').textContent(), 'Geringfügige Störung');
   assert.equal(await page.locator('.sw-update__ago').first().textContent(), 'vor 8 Minuten');
   assert.match(await page.locator('.sw-update__time').first().textContent(), /^5\. Feb\. 2020, 11:32/);
@@ -164,16 +179,16 @@ test('without a locale the host page\'s lang decides; Intl writes dates and rela
   await close();
 });
 
-test('placements: inline, a bar that pushes content down, and a popup in each corner, at 375 and 1280 px', async () => {
+test('placements: inline, a bar that pushes content down, and a popup in each corner, at 375 and 1280 px', CHROMIUM_ONLY, async () => {
   for (const width of [375, 1280]) {
     const inline = await hostPage('inline.html', '<p id="before">Host text</p><status-widget></status-widget><button id="after">Host button</button>');
-    const one = await openPage(browser, inline, { width, height: 700 });
+    const one = await openPage(inline, { width, height: 700 });
     const overflow = await one.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0, `inline at ${width}: nothing overflows`);
     await one.close();
 
     const bar = await hostPage('bar.html', '<status-widget mode="bar"></status-widget><h1 id="content">Host heading</h1><div style="height:3000px"></div>');
-    const two = await openPage(browser, bar, { width, height: 700 });
+    const two = await openPage(bar, { width, height: 700 });
     const [barBottom, contentTop] = await two.page.evaluate(() => [
       document.querySelector('status-widget').getBoundingClientRect().bottom,
       document.getElementById('content').getBoundingClientRect().top]);
@@ -187,7 +202,7 @@ test('placements: inline, a bar that pushes content down, and a popup in each co
       const opposite = `${vertical === 'top' ? 'bottom' : 'top'}:8px;${horizontal === 'left' ? 'right' : 'left'}:8px`;
       const url = await hostPage(`corner-${corner}.html`,
         `<status-widget mode="corner" corner="${corner}"></status-widget><button id="host" style="position:fixed;${opposite}">Host menu</button>`);
-      const { page, problems, close } = await openPage(browser, url, { width, height: 700 });
+      const { page, problems, close } = await openPage(url, { width, height: 700 });
       const box = await page.locator('status-widget').boundingBox();
       assert.ok(box.x >= 0 && box.x + box.width <= width, `${corner} at ${width}: inside the screen`);
       assert.ok(vertical === 'top' ? box.y < 20 : box.y + box.height > 680, `${corner} at ${width}: at the ${vertical}`);
@@ -204,7 +219,7 @@ test('placements: inline, a bar that pushes content down, and a popup in each co
   }
 });
 
-test('a dismissal is remembered across reloads, and a new update brings the banner back', async () => {
+test('a dismissal is remembered across reloads, and a new update brings the banner back', CHROMIUM_ONLY, async () => {
   const url = await hostPage('dismiss.html', '<status-widget id="w" dismissible now="2020-02-05T08:30:00Z"></status-widget>');
   const context = await browser.newContext({ timezoneId: 'UTC', locale: 'en-GB' });
   const page = await context.newPage();

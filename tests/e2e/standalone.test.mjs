@@ -1,67 +1,94 @@
-// End to end: the built standalone page (dist/) in Debian's Chromium, driven by Playwright,
-// served by tests/support/server.mjs on 127.0.0.1. Run by `make test` after `make dist`.
+// End to end: the built standalone page (dist/) served by tests/support/server.mjs on
+// 127.0.0.1, in Chromium through Playwright and, for the tests named [engine], in Firefox and
+// WebKit too (tests/support/engines.mjs). Run by `make test` after `make dist`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startServer, repo, fixturesDir } from '../support/server.mjs';
-import { launch, openPage } from '../support/browser.mjs';
+import { ENGINES, CHROMIUM_ONLY, enginePool, shots } from '../support/engines.mjs';
 
 const SHOTS = join(repo, 'artifacts/screenshots');
-let server, browser, base;
+const engines = enginePool();
+let server, base;
 
 before(async () => {
   await mkdir(SHOTS, { recursive: true });
   server = await startServer({ port: 0, root: join(repo, 'dist') });
   base = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
 });
 
 after(async () => {
-  await browser?.close();
+  await engines.closeAll();
   server?.close();
 });
 
-/** Opens the standalone page with `query`. */
-const open = (query = '', options = {}) => openPage(browser, `${base}/${query}`, options);
+/** Opens the standalone page with `query` in `engine` (Chromium unless named). */
+const open = async (query = '', options = {}, engine = 'chromium') =>
+  (await engines.get(engine)).openPage(`${base}/${query}`, options);
 
-test('the default page replays the reference incident while it was live', async () => {
-  const { page, problems, close } = await open('?mode=banner&locale=en-GB');
-  const banner = page.locator('.sw-banner');
-  await assert.doesNotReject(banner.waitFor());
-  assert.equal(await page.locator('.sw-banner__name').textContent(), 'PSA - OTP Email delay - Under Investigation');
-  const facts = await page.locator('.sw-banner__facts').textContent();
-  assert.match(facts, /Identified/);
-  assert.match(facts, /America East, America East 2, America West and 4 more/);
-  assert.match(await page.locator('.sw-replay__note').textContent(), /^Replaying 5 Feb 2020, 10:40 UTC/);
-  await page.screenshot({ path: join(SHOTS, 'standalone-default.png'), fullPage: true });
-  assert.deepEqual(problems, []);
-  await close();
-});
+for (const engine of ENGINES) {
+  test(`[${engine}] the default page replays the reference incident while it was live`, async () => {
+    const { page, problems, close } = await open('?mode=banner&locale=en-GB', {}, engine);
+    const banner = page.locator('.sw-banner');
+    await assert.doesNotReject(banner.waitFor());
+    assert.equal(await page.locator('.sw-banner__name').textContent(), 'PSA - OTP Email delay - Under Investigation');
+    const facts = await page.locator('.sw-banner__facts').textContent();
+    assert.match(facts, /Identified/);
+    assert.match(facts, /America East, America East 2, America West and 4 more/);
+    assert.match(await page.locator('.sw-replay__note').textContent(), /^Replaying 5 Feb 2020, 10:40 UTC/);
+    await page.screenshot({ path: join(shots(engine), 'standalone-default.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+    await close();
+  });
 
-test('Tab reaches the banner; Enter and Space toggle it; Escape closes it', async () => {
-  const { page, problems, close } = await open('?mode=banner');
-  const banner = page.locator('.sw-banner');
-  await page.keyboard.press('Tab');
-  assert.equal(await banner.evaluate((el) => el.getRootNode().activeElement === el), true, 'banner is the first stop');
-  await page.keyboard.press('Enter');
-  assert.equal(await banner.getAttribute('aria-expanded'), 'true');
-  assert.equal(await page.locator('.sw-panel').isVisible(), true);
-  assert.equal(await page.locator('.sw-update').count(), 3);
-  await page.screenshot({ path: join(SHOTS, 'standalone-expanded.png'), fullPage: true });
-  await page.keyboard.press('Space');
-  assert.equal(await banner.getAttribute('aria-expanded'), 'false');
-  assert.equal(await page.locator('.sw-panel').isVisible(), false);
-  await page.keyboard.press('Space');
-  await page.locator('.sw-incident__link').focus();
-  await page.keyboard.press('Escape');
-  assert.equal(await banner.getAttribute('aria-expanded'), 'false');
-  assert.equal(await banner.evaluate((el) => el.getRootNode().activeElement === el), true);
-  assert.deepEqual(problems, []);
-  await close();
-});
+  test(`[${engine}] Tab reaches the banner; Enter and Space toggle it; Escape closes it`, async () => {
+    const { page, problems, close } = await open('?mode=banner', {}, engine);
+    const banner = page.locator('.sw-banner');
+    await page.keyboard.press('Tab');
+    assert.equal(await banner.evaluate((el) => el.getRootNode().activeElement === el), true, 'banner is the first stop');
+    await page.keyboard.press('Enter');
+    assert.equal(await banner.getAttribute('aria-expanded'), 'true');
+    assert.equal(await page.locator('.sw-panel').isVisible(), true);
+    assert.equal(await page.locator('.sw-update').count(), 3);
+    await page.screenshot({ path: join(shots(engine), 'standalone-expanded.png'), fullPage: true });
+    await page.keyboard.press('Space');
+    assert.equal(await banner.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.locator('.sw-panel').isVisible(), false);
+    await page.keyboard.press('Space');
+    await page.locator('.sw-incident__link').focus();
+    await page.keyboard.press('Escape');
+    assert.equal(await banner.getAttribute('aria-expanded'), 'false');
+    assert.equal(await banner.evaluate((el) => el.getRootNode().activeElement === el), true);
+    assert.deepEqual(problems, []);
+    await close();
+  });
 
-test('stepping through the replay moves the banner through the statuses', async () => {
+  test(`[${engine}] page mode lists every component as a tree, troubled groups first and open`, async () => {
+    const { page, problems, close } = await open('?locale=en-GB', {}, engine);
+    const group = page.locator('.sw-tree__group').first();
+    assert.equal(await group.locator('.sw-tree__name').first().textContent(), 'Autotask PSA');
+    assert.equal(await group.locator('.sw-tree__toggle').getAttribute('aria-expanded'), 'true');
+    assert.equal(await group.locator('.sw-tree__status').first().textContent(), '7 of 12 not operational');
+    assert.equal(await group.locator('.sw-tree__item').count(), 12);
+    await page.screenshot({ path: join(shots(engine), 'standalone-page.png'), fullPage: true });
+    await close();
+    assert.deepEqual(problems, []);
+
+    const duo = await open('?src=/fixtures/statuspage/duo_components_539comps_69groups_atc0005-check-statuspage.json', {}, engine);
+    const groups = duo.page.locator('.sw-tree__group');
+    assert.equal(await groups.count(), 69);
+    assert.equal(await duo.page.locator('.sw-tree__item').count(), 0, 'closed groups render no members');
+    await groups.nth(3).locator('.sw-tree__toggle').click();
+    assert.equal(await groups.nth(3).locator('.sw-tree__toggle').getAttribute('aria-expanded'), 'true');
+    assert.ok((await duo.page.locator('.sw-tree__item').count()) > 0, 'an opened group shows its components');
+    await duo.page.screenshot({ path: join(shots(engine), 'page-mode-duo.png') });
+    assert.deepEqual(duo.problems, []);
+    await duo.close();
+  });
+}
+
+test('stepping through the replay moves the banner through the statuses', CHROMIUM_ONLY, async () => {
   const { page, problems, close } = await open('?mode=banner&now=2020-02-04T19:00:00Z');
   const overall = page.locator('.sw-banner__overall');
   assert.equal(await overall.textContent(), 'All systems operational');
@@ -86,7 +113,7 @@ test('stepping through the replay moves the banner through the statuses', async 
   await close();
 });
 
-test('src may be a status page base URL', async () => {
+test('src may be a status page base URL', CHROMIUM_ONLY, async () => {
   const { page, problems, close } = await open(`?src=${encodeURIComponent(`${base}/reference`)}`);
   assert.equal(await page.locator('.sw-banner__overall').textContent(), 'All Systems Operational');
   assert.match(await page.locator('.sw-freshness').textContent(), /^Updated just now$/);
@@ -94,7 +121,7 @@ test('src may be a status page base URL', async () => {
   await close();
 });
 
-test('a narrow screen keeps the banner inside the viewport', async () => {
+test('a narrow screen keeps the banner inside the viewport', CHROMIUM_ONLY, async () => {
   const { page, problems, close } = await open('?expanded=true&now=2020-02-05T10:40:00Z', { width: 320, height: 640 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(overflow, 0, 'no horizontal scrolling at 320 px');
@@ -103,7 +130,7 @@ test('a narrow screen keeps the banner inside the viewport', async () => {
   await close();
 });
 
-test('components that are down show without any incident', async () => {
+test('components that are down show without any incident', CHROMIUM_ONLY, async () => {
   const file = 'qualys_components_271comps_major-outage_under-maintenance_atc0005-check-statuspage.json';
   const { page, problems, close } = await open(`?mode=banner&src=/fixtures/statuspage/${file}`);
   assert.match(await page.locator('.sw-banner__name').textContent(), /^Affected: Global AssetView \(GAV\) \/CyberSecurity Asset Management \(CSAM\), CertView \(CERT\), Container Security \(CS\) and 1 more$/);
@@ -123,13 +150,13 @@ const other = (await readdir(join(fixturesDir, 'other'))).filter((f) => f.endsWi
 const ours = (await readdir(join(repo, 'tests/feeds'))).filter((f) => f.endsWith('.json'));
 const refused = new Set(['malformed.json', 'not-a-status-feed.json']);
 
-for (const [dir, file] of [
+for (const engine of ENGINES) for (const [dir, file] of [
   ...statuspage.map((f) => ['fixtures/statuspage', f]),
   ...other.map((f) => ['fixtures/other', f]),
   ...ours.map((f) => ['feeds', f]),
 ]) {
-  test(`renders ${dir}/${file}`, async () => {
-    const { page, problems, close } = await open(`?mode=banner&src=/${dir}/${file}`);
+  test(`[${engine}] renders ${dir}/${file}`, async () => {
+    const { page, problems, close } = await open(`?mode=banner&src=/${dir}/${file}`, {}, engine);
     if (dir === 'fixtures/other' || refused.has(file)) {
       assert.match(await page.locator('.sw-error__message').textContent(), /^Status unavailable: /);
     } else {
@@ -142,35 +169,13 @@ for (const [dir, file] of [
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.equal(overflow, 0, 'nothing overflows the page');
     }
-    await page.screenshot({ path: join(SHOTS, `${dir.replace('/', '-')}-${file.replace(/\.json$/, '')}.png`) });
+    await page.screenshot({ path: join(shots(engine), `${dir.replace('/', '-')}-${file.replace(/\.json$/, '')}.png`) });
     assert.deepEqual(problems, []);
     await close();
   });
 }
 
-test('page mode lists every component as a tree, troubled groups first and open', async () => {
-  const { page, problems, close } = await open('?locale=en-GB');
-  const group = page.locator('.sw-tree__group').first();
-  assert.equal(await group.locator('.sw-tree__name').first().textContent(), 'Autotask PSA');
-  assert.equal(await group.locator('.sw-tree__toggle').getAttribute('aria-expanded'), 'true');
-  assert.equal(await group.locator('.sw-tree__status').first().textContent(), '7 of 12 not operational');
-  assert.equal(await group.locator('.sw-tree__item').count(), 12);
-  await close();
-  assert.deepEqual(problems, []);
-
-  const duo = await open('?src=/fixtures/statuspage/duo_components_539comps_69groups_atc0005-check-statuspage.json');
-  const groups = duo.page.locator('.sw-tree__group');
-  assert.equal(await groups.count(), 69);
-  assert.equal(await duo.page.locator('.sw-tree__item').count(), 0, 'closed groups render no members');
-  await groups.nth(3).locator('.sw-tree__toggle').click();
-  assert.equal(await groups.nth(3).locator('.sw-tree__toggle').getAttribute('aria-expanded'), 'true');
-  assert.ok((await duo.page.locator('.sw-tree__item').count()) > 0, 'an opened group shows its components');
-  await duo.page.screenshot({ path: join(SHOTS, 'page-mode-duo.png') });
-  assert.deepEqual(duo.problems, []);
-  await duo.close();
-});
-
-test('a published root cause shows once, above the timeline, with its date', async () => {
+test('a published root cause shows once, above the timeline, with its date', CHROMIUM_ONLY, async () => {
   const { page, problems, close } = await open('?now=live&locale=en-GB');
   const rca = page.locator('.sw-rootcause');
   assert.equal(await rca.count(), 1);
@@ -182,7 +187,7 @@ test('a published root cause shows once, above the timeline, with its date', asy
   await close();
 });
 
-test('scheduled maintenance in the coming week is listed with its window and a countdown', async () => {
+test('scheduled maintenance in the coming week is listed with its window and a countdown', CHROMIUM_ONLY, async () => {
   const { page, problems, close } = await open('?now=2020-02-04T12:00:00Z&locale=en-GB&time-zone=UTC');
   const upcoming = page.locator('.sw-upcoming');
   assert.equal(await upcoming.locator('.sw-incident__name').textContent(), 'Autotask PSA email DKIM changes');

@@ -22,7 +22,7 @@
 // ENGINES comes from SW_ENGINES (default: all three). Every driver is started here, on
 // 127.0.0.1, and stopped by close().
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
@@ -72,6 +72,14 @@ export function enginePool() {
  * with the reason in the report, when SW_ENGINES leaves Chromium out. */
 export const CHROMIUM_ONLY = ENGINES.includes('chromium') ? {} : { skip: 'needs Chromium, which SW_ENGINES leaves out' };
 
+const REPO = join(dirname(new URL(import.meta.url).pathname), '../..');
+
+/** Where a test's screenshots go: artifacts/screenshots for Chromium (as before), and
+ * artifacts/engines/ENGINE for the others, so the engines can be compared side by side. */
+export function shots(engine) {
+  return engine === 'chromium' ? join(REPO, 'artifacts/screenshots') : join(REPO, 'artifacts/engines', engine);
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -97,7 +105,28 @@ async function waitForDriver(url, child, what) {
   }
 }
 
-/** Stops a driver started detached, with everything it started (its process group). */
+// Drivers still running when this process exits (a test file that crashed) go with it.
+const running = new Set();
+process.on('exit', () => {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
+/** Starts a driver detached, in a process group of its own (it starts browsers, and
+ * xvfb-run starts Xvfb), so that stopping it stops them all. */
+function startGroup(command, args, options) {
+  const child = spawn(command, args, { ...options, detached: true });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
+}
+
+/** Stops a driver started by startGroup, with everything it started. */
 async function stopGroup(child) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -125,8 +154,32 @@ function britishLocale() {
   return dir;
 }
 
+/** A GTK style sheet for MiniBrowser's own toolbar (never the page): with its buttons and
+ * address field as small as they go, the window can be as narrow as a phone (it stops at
+ * 447 px otherwise). Given to GTK as $XDG_CONFIG_HOME/gtk-3.0/gtk.css. */
+function smallToolbar() {
+  const dir = join(tmpdir(), 'status-widget-gtk');
+  mkdirSync(join(dir, 'gtk-3.0'), { recursive: true });
+  writeFileSync(join(dir, 'gtk-3.0', 'gtk.css'),
+    'window * { min-width: 0; min-height: 0; padding: 0; margin: 0; border-width: 0; font-size: 1px; }\n');
+  return dir;
+}
+
+/** A Firefox profile whose userChrome.css hides the toolbars (never the page) and lets the
+ * window be as narrow as a phone (it stops at 500 px otherwise). geckodriver copies it for
+ * each session. */
+function narrowFirefoxProfile() {
+  const dir = join(tmpdir(), 'status-widget-firefox-profile');
+  mkdirSync(join(dir, 'chrome'), { recursive: true });
+  writeFileSync(join(dir, 'chrome', 'userChrome.css'), [
+    ':root, #main-window, #navigator-toolbox, toolbar, toolbarbutton, hbox, vbox, box { min-width: 0 !important; }',
+    '#navigator-toolbox { visibility: collapse !important; }', ''].join('\n'));
+  return dir;
+}
+
 // Firefox preferences: the reader's language, nothing from the network but the test servers.
 const FIREFOX_PREFS = {
+  'toolkit.legacyUserProfileCustomizations.stylesheets': true, // the profile's userChrome.css
   'intl.locale.requested': 'en-GB',
   'intl.accept_languages': 'en-GB',
   'intl.regional_prefs.use_os_locales': true,
@@ -159,18 +212,18 @@ async function launchFirefox() {
   if (!existsSync(GECKODRIVER)) throw new Error(`no geckodriver at ${GECKODRIVER}: run make setup`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const logs = join(dirname(new URL(import.meta.url).pathname), '../../artifacts/test-logs');
+  const logs = join(REPO, 'artifacts/test-logs');
   await mkdir(logs, { recursive: true });
   const log = openSync(join(logs, `geckodriver-${port}.log`), 'w');
   const locales = britishLocale();
-  const child = spawn(GECKODRIVER, [`--port=${port}`, '--host=127.0.0.1', '--allow-hosts', '127.0.0.1'], {
-    detached: true,
+  const child = startGroup(GECKODRIVER, [`--port=${port}`, '--host=127.0.0.1', '--allow-hosts', '127.0.0.1'], {
     stdio: ['ignore', log, log],
     env: { ...process.env, TZ: 'UTC', LOCPATH: locales, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB', MOZ_HEADLESS: '1' },
   });
   await waitForDriver(url, child, 'geckodriver');
+  const profile = narrowFirefoxProfile();
   const session = async ({ colorScheme = 'light' } = {}) => {
-    const options = new firefox.Options().setBinary(FIREFOX).addArguments('-headless');
+    const options = new firefox.Options().setBinary(FIREFOX).addArguments('-headless').setProfile(profile);
     for (const [pref, value] of Object.entries(FIREFOX_PREFS)) options.setPreference(pref, value);
     // 0 dark, 1 light: the page's prefers-color-scheme, as Playwright's colorScheme sets it.
     options.setPreference('layout.css.prefers-color-scheme.content-override', colorScheme === 'dark' ? 0 : 1);
@@ -186,10 +239,11 @@ async function launchWebKit() {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const locales = britishLocale();
-  const child = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`, '--host=127.0.0.1'], {
-    detached: true,
+  // A screen tall enough for full-page screenshots (the window grows to the page's height).
+  const child = startGroup('xvfb-run', ['-a', '-s', '-screen 0 1600x6000x24 -nolisten tcp',
+    'WebKitWebDriver', `--port=${port}`, '--host=127.0.0.1'], {
     stdio: 'ignore',
-    env: { ...process.env, TZ: 'UTC', LOCPATH: locales, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' },
+    env: { ...process.env, TZ: 'UTC', LOCPATH: locales, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB', XDG_CONFIG_HOME: smallToolbar() },
   });
   await waitForDriver(url, child, 'WebKitWebDriver');
   const executor = new http.Executor(new http.HttpClient(url));
@@ -211,6 +265,9 @@ function engineOver(name, session, stop) {
   return {
     name,
     async openPage(url, { width = 900, height = 800, ready = '.sw-banner, .sw-error', colorScheme = 'light' } = {}) {
+      // Both drivers hold one session at a time, so one page at a time: a page still open
+      // here was left by a test that failed before its close().
+      for (const stale of [...open]) await stale();
       const driver = await session({ colorScheme });
       await driver.manage().setTimeouts({ script: 120_000, pageLoad: 30_000 });
       const problems = [];
@@ -391,7 +448,7 @@ class SeleniumPage {
   async goto(url) {
     await this.sync();
     await this.driver.get(withProbe(url));
-    if (!(await this.driver.executeScript('return Array.isArray(window.__swProblems);'))) {
+    if (!url.startsWith('about:') && !(await this.driver.executeScript('return Array.isArray(window.__swProblems);'))) {
       throw new Error(`${url}: the problem probe is not in the page (is it served by tests/support/server.mjs?)`);
     }
   }
@@ -447,15 +504,26 @@ class SeleniumPage {
    * its inner size is right, whatever the browser's chrome takes. */
   async setViewportSize({ width, height }) {
     const win = this.driver.manage().window();
+    // A window manager may resize a moment after it answers: read until the size holds.
+    const inner = async () => {
+      let last = null;
+      for (let i = 0; i < 40; i++) {
+        const [w, h] = await this.driver.executeScript('return [innerWidth, innerHeight];');
+        if ((w === width && h === height) || (last && last[0] === w && last[1] === h && i > 4)) return [w, h];
+        last = [w, h];
+        await sleep(25);
+      }
+      return last;
+    };
     let outer = { width, height };
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 4; i++) {
       await win.setRect(outer);
-      const [w, h] = await this.driver.executeScript('return [innerWidth, innerHeight];');
+      const [w, h] = await inner();
       if (w === width && h === height) return;
       const rect = await win.getRect();
       outer = { width: rect.width + width - w, height: rect.height + height - h };
     }
-    const [w, h] = await this.driver.executeScript('return [innerWidth, innerHeight];');
+    const [w, h] = await inner();
     if (w !== width || h !== height) throw new Error(`${this.engine}: viewport ${w}×${h}, wanted ${width}×${height}`);
   }
 
@@ -474,7 +542,7 @@ class SeleniumPage {
     } else if (fullPage) {
       const size = await this.viewportSize();
       const tall = await this.driver.executeScript('return Math.ceil(document.documentElement.scrollHeight);');
-      if (tall > size.height) await this.setViewportSize({ width: size.width, height: Math.min(tall, 8000) });
+      if (tall > size.height) await this.setViewportSize({ width: size.width, height: Math.min(tall, 5900) });
       png = await this.driver.takeScreenshot();
       if (tall > size.height) await this.setViewportSize(size);
     } else {
@@ -610,8 +678,10 @@ class SeleniumLocator {
 
   async hover() {
     const el = await this.#one({ visible: true });
-    await this.driver.executeScript('arguments[0].scrollIntoView({ block: "center", inline: "center" });', el);
-    await this.driver.actions().move({ origin: el }).perform();
+    const [x, y] = await this.driver.executeScript(`arguments[0].scrollIntoView({ block: 'center', inline: 'center' });
+      const r = arguments[0].getClientRects()[0] ?? arguments[0].getBoundingClientRect();
+      return [Math.floor(r.x + r.width / 2), Math.floor(r.y + r.height / 2)];`, el);
+    await this.driver.actions().move({ x, y, origin: 'viewport' }).perform();
     return this.#done(undefined);
   }
 
