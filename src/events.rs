@@ -144,13 +144,15 @@ pub fn changes(before: Option<&Snapshot>, after: &Snapshot) -> Vec<WidgetEvent> 
     };
     let mut events = Vec::new();
     let previous = before.overall();
-    // Only the indicator: a new wording or page name with the same indicator is no change
-    // of status (`previous` would equal `indicator`).
-    if previous.indicator != overall.indicator {
+    // Only the indicator: a new wording with the same indicator is no change of status.
+    // A source arriving renames the picture ("GitHub" → "GitHub · Datto"): that is a new
+    // picture, not news, so it is sent like a first one, with no previous.
+    let renamed = before.page.name != after.page.name;
+    if previous.indicator != overall.indicator || renamed {
         events.push(WidgetEvent::StatusChange {
             indicator: overall.indicator.as_str().to_owned(),
             description: overall.description,
-            previous: Some(previous.indicator.as_str().to_owned()),
+            previous: (!renamed).then(|| previous.indicator.as_str().to_owned()),
             page: after.page.name.clone(),
         });
     }
