@@ -155,12 +155,19 @@ pub const MAX_POLL_SECONDS: f64 = 86_400.0;
 pub const MAX_TIMEOUT_SECONDS: f64 = 300.0;
 
 /// Whether `host` (a URL's host, with or without a port) names this machine's loopback.
-fn is_loopback(host: &str) -> bool {
+/// `user:password@` is dropped first, as URL parsers do: `127.0.0.1@evil.example` is
+/// evil.example.
+fn is_loopback(authority: &str) -> bool {
+    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
     let name = match host.strip_prefix('[') {
         Some(v6) => v6.split(']').next().unwrap_or_default(),
         None => host.rsplit_once(':').map_or(host, |(name, _)| name),
     };
-    name.eq_ignore_ascii_case("localhost") || name == "::1" || name.starts_with("127.")
+    let octets: Vec<&str> = name.split('.').collect();
+    let ipv4_loopback = octets.len() == 4
+        && octets.first() == Some(&"127")
+        && octets.iter().all(|o| !o.is_empty() && o.len() <= 3 && o.bytes().all(|b| b.is_ascii_digit()));
+    name.eq_ignore_ascii_case("localhost") || name == "::1" || ipv4_loopback
 }
 
 /// Every setting the widget reads, in the order the README lists them.
@@ -279,8 +286,12 @@ impl Config {
     /// [`MIN_LOOPBACK_POLL_SECONDS`] when every feed is on the host's loopback (`page_host`
     /// is the host page's own host, for relative addresses). Returns the warning, if any.
     pub fn apply_poll_floor(&mut self, page_host: &str) -> Option<String> {
-        let on_loopback = |src: &Option<String>| match src.as_deref().and_then(|s| s.split_once("://")) {
-            Some((_, rest)) => is_loopback(rest.split(['/', '?', '#']).next().unwrap_or_default()),
+        // The address's authority: after `scheme://`, or after `//` (scheme-relative).
+        let authority = |s: &str| {
+            s.split_once("://").map(|(_, rest)| rest).or_else(|| s.strip_prefix("//")).map(str::to_owned)
+        };
+        let on_loopback = |src: &Option<String>| match src.as_deref().and_then(authority) {
+            Some(rest) => is_loopback(rest.split(['/', '?', '#', '\\']).next().unwrap_or_default()),
             // Relative (same site), or the compiled-in reference incident.
             None => is_loopback(page_host),
         };

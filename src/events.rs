@@ -36,6 +36,9 @@ pub struct IncidentDetail {
     pub maintenance: bool,
     /// Its link on the status page, if any.
     pub shortlink: Option<String>,
+    /// The status page it is on, when the widget shows several (their incidents' ids may
+    /// be the same).
+    pub page: Option<String>,
 }
 
 impl From<&Incident> for IncidentDetail {
@@ -47,6 +50,7 @@ impl From<&Incident> for IncidentDetail {
             impact: incident.impact.as_str().to_owned(),
             maintenance: incident.is_maintenance(),
             shortlink: incident.shortlink.clone(),
+            page: incident.source.clone(),
         }
     }
 }
@@ -120,6 +124,7 @@ impl WidgetEvent {
                 ("impact", Text(i.impact.clone())),
                 ("maintenance", Flag(i.maintenance)),
                 ("shortlink", i.shortlink.clone().into()),
+                ("page", i.page.clone().into()),
             ],
             WidgetEvent::Error { kind, message } => {
                 vec![("kind", Text((*kind).to_owned())), ("message", Text(message.clone()))]
@@ -183,6 +188,13 @@ pub fn changes(before: Option<&Snapshot>, after: &Snapshot) -> Vec<WidgetEvent> 
 
 /// What tells an incident's latest update from an earlier one: its id, time and text, and
 /// how many updates there are (feeds without update ids get made-up ones).
-fn latest(incident: &Incident) -> (usize, Option<&crate::model::Update>) {
-    (incident.updates.len(), incident.updates.first())
+/// An update as far as news goes: its id, time, status and text.
+type Said<'a> = (&'a str, Option<crate::model::Time>, &'a crate::model::Status, &'a str);
+
+fn latest(incident: &Incident) -> (usize, Option<Said<'_>>) {
+    // Not `updated_at`: an update touched without a change of text is no news.
+    (
+        incident.updates.len(),
+        incident.updates.first().map(|u| (u.id.as_str(), u.at, &u.status, u.body.as_str())),
+    )
 }

@@ -243,6 +243,8 @@ pub struct Update {
     pub updated_at: Option<Time>,
     /// Components this update changed.
     pub affected: Vec<AffectedComponent>,
+    /// In a replay: its text was rewritten after the replayed instant, so it is withheld.
+    pub edited_later: bool,
 }
 
 /// A root-cause analysis found in an incident.
@@ -254,6 +256,9 @@ pub struct RootCause<'a> {
     pub published: Option<Time>,
     /// The `postmortem` update it comes from, which the timeline then leaves out.
     pub update_id: Option<&'a str>,
+    /// The update whose later edit it is (GitHub's resolved update): that update stays in the
+    /// timeline, for its status and time, with a pointer here instead of its text again.
+    pub edit_of: Option<&'a str>,
 }
 
 /// The planned window of a scheduled maintenance.
@@ -344,8 +349,10 @@ impl Incident {
     pub fn began(&self) -> Option<Time> {
         let running_since = self.schedule.as_ref().and_then(|s| s.starts).filter(|_| self.is_maintenance());
         let earliest_update = self.updates.iter().filter_map(|u| u.at).min();
-        running_since
-            .or_else(|| [self.started_at, self.created_at, earliest_update].into_iter().flatten().min())
+        // Never after it ended: an incident whose only backdated time is its end began then.
+        running_since.or_else(|| {
+            [self.started_at, self.created_at, earliest_update, self.resolved_at].into_iter().flatten().min()
+        })
     }
 
     /// How long it lasted, when the feed tells: from [`began`](Self::began) to
@@ -354,9 +361,10 @@ impl Incident {
     /// minute" would be a claim the feed never made.
     pub fn lasted(&self) -> Option<chrono::TimeDelta> {
         let (began, ended) = (self.began()?, self.ended()?);
-        let posted = self.updates.iter().filter_map(|u| u.created_at).chain(self.started_at).min();
-        let backfilled = began == ended && posted.is_some_and(|p| p > ended);
-        (!backfilled).then(|| ended - began)
+        // When its first update was written: after the end, for an incident posted afterwards.
+        let written = self.updates.iter().filter_map(|u| u.created_at).min();
+        let backfilled = began >= ended && written.is_some_and(|w| w > ended);
+        (!backfilled && ended >= began).then(|| ended - began)
     }
 
     /// When it ended: `resolved_at`, else, once closed, the first closing update.
@@ -394,12 +402,18 @@ impl Incident {
                 body: &postmortem.body,
                 published: postmortem.published_at,
                 update_id: None,
+                edit_of: None,
             });
         }
         let written =
             self.updates.iter().find(|u| u.status == Status::Postmortem && !u.body.trim().is_empty());
         if let Some(update) = written {
-            return Some(RootCause { body: &update.body, published: update.at, update_id: Some(&update.id) });
+            return Some(RootCause {
+                body: &update.body,
+                published: update.at,
+                update_id: Some(&update.id),
+                edit_of: None,
+            });
         }
         self.updates
             .iter()
@@ -408,7 +422,12 @@ impl Incident {
                 (Some(created), Some(edited)) => (edited - created).num_minutes() > 60,
                 _ => false,
             })
-            .map(|u| RootCause { body: &u.body, published: u.updated_at, update_id: None })
+            .map(|u| RootCause {
+                body: &u.body,
+                published: u.updated_at,
+                update_id: None,
+                edit_of: Some(&u.id),
+            })
     }
 
     /// Names of the components it touches: the incident's own list, else the newest update
@@ -439,6 +458,9 @@ pub struct Snapshot {
     pub incidents: Vec<Incident>,
     /// Scheduled maintenances, soonest first.
     pub maintenances: Vec<Incident>,
+    /// The status pages the picture combines, by label, in order (empty for one unlabelled
+    /// page): kept even for a page that has nothing to show yet, so its first incident is news.
+    pub labels: Vec<String>,
 }
 
 /// One line of the component list: a group with its members, or one component alone
@@ -508,6 +530,7 @@ impl Snapshot {
 
     /// Marks everything in the picture as coming from the status page called `label`.
     pub fn labelled(mut self, label: &str) -> Snapshot {
+        self.labels = vec![label.to_owned()];
         for component in &mut self.components {
             component.source = Some(label.to_owned());
         }
@@ -542,6 +565,7 @@ impl Snapshot {
             ..Snapshot::default()
         };
         for part in parts {
+            combined.labels.extend(part.labels);
             combined.components.extend(part.components);
             combined.incidents.extend(part.incidents);
             combined.maintenances.extend(part.maintenances);
@@ -552,7 +576,7 @@ impl Snapshot {
 
     /// The status pages the picture comes from, in order, when it combines several.
     pub fn sources(&self) -> Vec<&str> {
-        let mut sources: Vec<&str> = Vec::new();
+        let mut sources: Vec<&str> = self.labels.iter().map(String::as_str).collect();
         let labels = self.components.iter().filter_map(|c| c.source.as_deref());
         let labels =
             labels.chain(self.incidents.iter().chain(&self.maintenances).filter_map(|i| i.source.as_deref()));
@@ -761,13 +785,23 @@ impl Snapshot {
             let mut named = named.peekable();
             named.peek().is_none() || named.any(|a| touches(&i.source, a))
         };
-        Snapshot {
+        let mut picture = Snapshot {
             page: self.page.clone(),
+            labels: Vec::new(),
             status: None,
             components: selected.iter().map(|c| (*c).clone()).collect(),
             incidents: self.incidents.iter().filter(|i| keep(i)).map(narrow).collect(),
             maintenances: self.maintenances.iter().filter(|i| keep(i)).map(narrow).collect(),
-        }
+        };
+        // The pages still in the picture, and any the filter names (its first incident is news).
+        let present: Vec<String> = picture.sources().iter().map(|s| (*s).to_owned()).collect();
+        picture.labels = self
+            .labels
+            .iter()
+            .filter(|l| present.contains(l) || names_source(&Some((*l).clone())))
+            .cloned()
+            .collect();
+        picture
     }
 
     /// The components as a status page lists them: groups with their children (the feed
@@ -817,7 +851,8 @@ pub fn same_name(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
         return a.eq_ignore_ascii_case(b);
     }
-    lower(a) == lower(b)
+    // Both ways: lower case tells "Zürich" from "ZÜRICH", upper case "Straße" from "STRASSE".
+    lower(a) == lower(b) || upper(a) == upper(b)
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -825,9 +860,19 @@ fn lower(s: &str) -> String {
     String::from(js_sys::JsString::from(s).to_lower_case())
 }
 
+#[cfg(target_arch = "wasm32")]
+fn upper(s: &str) -> String {
+    String::from(js_sys::JsString::from(s).to_upper_case())
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn lower(s: &str) -> String {
     s.to_lowercase()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn upper(s: &str) -> String {
+    s.to_uppercase()
 }
 
 impl AffectedComponent {
@@ -861,6 +906,15 @@ fn rewind_incident(incident: &mut Incident, now: Time) -> bool {
     // had not been edited yet: the edit, and the root cause it makes, are in the future.
     for update in &mut incident.updates {
         if update.updated_at.is_some_and(|t| t > now) {
+            // Edited long after it was posted (GitHub writes its analysis into the resolved
+            // update): the text shown now was not there yet, and the feed does not keep the
+            // first one, so the replay says so instead of showing it.
+            let rewritten = matches!((update.created_at, update.updated_at),
+                (Some(c), Some(e)) if (e - c).num_minutes() > 60);
+            if rewritten {
+                update.body.clear();
+                update.edited_later = true;
+            }
             update.updated_at = update.created_at.filter(|t| *t <= now);
         }
     }

@@ -153,6 +153,23 @@ impl State {
                 _ => None,
             })
             .collect();
+        // Two pages with the same name would mix their incidents and groups: keep labels apart.
+        let mut seen: Vec<String> = Vec::new();
+        let ready: Vec<(String, &Loaded)> = ready
+            .into_iter()
+            .map(|(label, loaded)| {
+                let mut unique = label.to_owned();
+                let mut n = 1;
+                while seen.contains(&unique) {
+                    n += 1;
+                    unique = format!("{label} ({n})");
+                }
+                seen.push(unique.clone());
+                (unique, loaded)
+            })
+            .collect();
+        let ready: Vec<(&str, &Loaded)> =
+            ready.iter().map(|(label, loaded)| (label.as_str(), *loaded)).collect();
         self.load = match Loaded::combine(&ready) {
             Some(loaded) => Load::Ready(loaded),
             None => {

@@ -253,7 +253,8 @@ fn starts_with_ignoring_case(s: &str, prefix: &str) -> bool {
 fn trim_url(url: &str) -> &str {
     let mut url = url;
     loop {
-        let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'']);
+        let trimmed =
+            url.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '’', '”', '»', '›', '」', '』']);
         let unbalanced =
             trimmed.ends_with(')') && trimmed.matches(')').count() > trimmed.matches('(').count();
         let trimmed = if unbalanced { upto(trimmed, trimmed.len() - 1) } else { trimmed };
@@ -304,6 +305,10 @@ impl Builder {
         if raw.trim().is_empty() && raw.contains('\n') && self.newlines == 0 && !self.root.is_empty() {
             if raw.contains("\n\n") {
                 self.end_paragraph();
+            } else {
+                // As HTML shows it: a line break between two inline tags is a space (a
+                // paragraph's or item's end drops it again).
+                self.push(Inline::Text(" ".to_owned()));
             }
             return;
         }

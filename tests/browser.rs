@@ -248,7 +248,7 @@ async fn malformed_and_foreign_feeds_show_a_short_message() {
         ),
         (
             "/fixtures/other/cachet_yoti_v1_components_EXTRACTED.json",
-            "Status unavailable: this is a Cachet status page, which this widget cannot read yet.",
+            "Status unavailable: this feed comes from Cachet, which this widget cannot read yet.",
         ),
     ] {
         let root = mount(config(&[("src", &feed(path))]));

@@ -389,7 +389,8 @@ fn github_adds_root_causes_by_editing_the_resolved_update() {
     let with = s.incidents.iter().filter(|i| i.root_cause().is_some()).count();
     assert!(with >= 10, "only {with} of 50 incidents have a root cause");
     let first = s.incidents.iter().find_map(|i| i.root_cause()).unwrap();
-    assert!(first.update_id.is_none() && first.published.is_some());
+    // The edited update is the root cause: shown once, as the root cause, not again in the timeline.
+    assert!(first.update_id.is_none() && first.edit_of.is_some() && first.published.is_some());
 }
 
 #[test]

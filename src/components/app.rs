@@ -384,12 +384,15 @@ struct Shown {
     picture: Option<Rc<Snapshot>>,
 }
 
-/// Whether a `components` filter left nothing to show.
+/// Whether a `components` filter matched nothing: no component, and no incident by its
+/// components (incidents that name none are kept by any filter, so they do not count).
 fn nothing_matches(components: &[String], view: &Snapshot) -> bool {
+    let names_some = |i: &crate::model::Incident| {
+        !i.components.is_empty() || i.updates.iter().any(|u| !u.affected.is_empty()) || i.source.is_some()
+    };
     !components.is_empty()
         && view.components.is_empty()
-        && view.incidents.is_empty()
-        && view.maintenances.is_empty()
+        && !view.incidents.iter().chain(&view.maintenances).any(names_some)
 }
 
 thread_local! {

@@ -43,6 +43,7 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
     let lang = tz.lang;
     let all_updates = use_state(|| false);
     let root_cause = incident.root_cause();
+    let edit_of = root_cause.as_ref().and_then(|r| r.edit_of);
     // The write-up shows once, as the root cause, not again in the timeline.
     let timeline: Vec<&crate::model::Update> = incident
         .updates
@@ -116,7 +117,13 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
             }) }
             <ol class="sw-timeline" aria-label={lang.t(Key::UpdatesNewestFirst)}>
                 { for timeline.iter().take(shown_updates).map(|update| html! {
-                    <UpdateEntry key={update.id.clone()} update={(*update).clone()} now={props.now} times={props.times.clone()} />
+                    <UpdateEntry
+                        key={update.id.clone()}
+                        update={(*update).clone()}
+                        now={props.now}
+                        times={props.times.clone()}
+                        is_root_cause={edit_of == Some(update.id.as_str())}
+                    />
                 }) }
             </ol>
             if hidden_updates > 0 {

@@ -18,6 +18,9 @@ pub struct UpdateEntryProps {
     pub now: Time,
     /// Zone and locale for displayed times.
     pub times: Rc<TimeStyle>,
+    /// Its text is the root cause shown above the timeline: say so instead of repeating it.
+    #[prop_or_default]
+    pub is_root_cause: bool,
 }
 
 /// One update: status, local time and relative time, body, component changes.
@@ -39,7 +42,13 @@ pub fn UpdateEntry(props: &UpdateEntryProps) -> Html {
                 { badge(&update.status, lang) }
                 { for when }
             </p>
-            <BodyText text={AttrValue::from(update.body.clone())} />
+            if update.edited_later {
+                <p class="sw-update__edited">{ lang.t(Key::EditedLater) }</p>
+            } else if props.is_root_cause {
+                <p class="sw-update__edited">{ lang.t(Key::TextIsRootCause) }</p>
+            } else {
+                <BodyText text={AttrValue::from(update.body.clone())} />
+            }
             if !update.affected.is_empty() {
                 <ul class="sw-update__changes" aria-label={lang.t(Key::ComponentChanges)}>
                     { for update.affected.iter().map(|c| change(c, lang)) }

@@ -93,6 +93,8 @@ fn kind_of(document: &Json) -> Result<DocumentKind, FeedError> {
     let member = |key: &str| field(document, key);
     let has_updates = |object: &Json| matches!(field(object, "incident_updates").0, Some(Json::List(_)));
     let statuspage_incident = |i: &Json| has_updates(i) || field(i, "name").text().is_some();
+    let statuspage_maintenance = |m: &Json| has_updates(m) || field(m, "scheduled_for").present();
+    let bare = has_updates(document) && member("name").text().is_some();
     let statuspage_component =
         |c: &Json| field(c, "page_id").present() || field(c, "status").text().is_some();
     let list = |key: &str, looks_right: &dyn Fn(&Json) -> bool| {
@@ -106,22 +108,21 @@ fn kind_of(document: &Json) -> Result<DocumentKind, FeedError> {
     let paged = member("page").object().is_some();
     let incidents = list("incidents", &statuspage_incident);
     let components = list("components", &statuspage_component);
-    let kind =
-        if member("incident").object().is_some_and(|i| paged && has_updates(i)) || has_updates(document) {
-            DocumentKind::Incident
-        } else if incidents.is_some() && components.is_some() {
-            DocumentKind::Summary
-        } else if incidents.is_some() {
-            DocumentKind::Incidents
-        } else if list("scheduled_maintenances", &statuspage_incident).is_some() {
-            DocumentKind::Maintenances
-        } else if components.is_some() {
-            DocumentKind::Components
-        } else if paged && member("status").object().is_some_and(|s| field(s, "indicator").present()) {
-            DocumentKind::Status
-        } else {
-            return Err(FeedError::NotStatusDocument);
-        };
+    let kind = if member("incident").object().is_some_and(|i| paged && has_updates(i)) || bare {
+        DocumentKind::Incident
+    } else if incidents.is_some() && components.is_some() {
+        DocumentKind::Summary
+    } else if incidents.is_some() {
+        DocumentKind::Incidents
+    } else if list("scheduled_maintenances", &statuspage_maintenance).is_some() {
+        DocumentKind::Maintenances
+    } else if components.is_some() {
+        DocumentKind::Components
+    } else if paged && member("status").object().is_some_and(|s| field(s, "indicator").present()) {
+        DocumentKind::Status
+    } else {
+        return Err(FeedError::NotStatusDocument);
+    };
     Ok(kind)
 }
 
@@ -155,11 +156,19 @@ fn other_product(document: &Json) -> Option<&'static str> {
         Some("Cachet")
     } else if has("data") && has("included") {
         Some("Better Stack")
-    } else if has("publicGroupList") || has("heartbeatList") || (has("config") && has("incident")) {
+    } else if has("publicGroupList")
+        || has("heartbeatList")
+        || (has("config") && (has("incident") || has("incidents")))
+    {
         Some("Uptime Kuma")
     } else if has("active_incidents") || (has("date_created") && has("date_updated")) {
         Some("Slack")
-    } else if has("expose_status_summary_api") || component("status_page_id") {
+    } else if has("expose_status_summary_api")
+        || component("status_page_id")
+        || has("page_title")
+        || has("ongoing_incidents")
+        || has("in_progress_maintenances")
+    {
         Some("incident.io")
     } else if page_status.as_deref().is_some_and(shouting)
         || component_status_shouts
@@ -338,6 +347,7 @@ fn update(object: &Json) -> Update {
         at: time(f("display_at")).or(created_at),
         created_at,
         updated_at: time(f("updated_at")),
+        edited_later: false,
         affected: f("affected_components")
             .objects()
             .unwrap_or_default()

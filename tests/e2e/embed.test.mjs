@@ -373,7 +373,7 @@ test('every event fires with its documented detail, bubbling out of the shadow r
   const opened = await step('2020-02-05T08:21:00Z');
   assert.equal(await liveRegion(), 'New incident: PSA - OTP Email delay - Under Investigation, Investigating.');
   assert.deepEqual(opened.map(([t]) => t), ['status-widget:status-change', 'status-widget:incident-open']);
-  assert.deepEqual(opened[1][1], { id: 'otp2020feb05', name: 'PSA - OTP Email delay - Under Investigation', status: 'investigating', impact: 'minor', maintenance: false, shortlink: 'https://stspg.io/otp2020feb05' });
+  assert.deepEqual(opened[1][1], { id: 'otp2020feb05', name: 'PSA - OTP Email delay - Under Investigation', status: 'investigating', impact: 'minor', maintenance: false, shortlink: 'https://stspg.io/otp2020feb05', page: null });
   assert.deepEqual((await step('2020-02-05T11:53:00Z')).map(([t, d]) => [t, d.status]), [['status-widget:incident-update', 'monitoring']]);
   assert.equal(await liveRegion(), 'Update on PSA - OTP Email delay - Under Investigation: Monitoring.');
   const resolved = await step('2020-02-05T15:04:00Z');
