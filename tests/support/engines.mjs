@@ -1,13 +1,13 @@
 // The browser engines of the end-to-end tests, behind one small interface:
 //
 //   const engine = await launchEngine('firefox');
-//   const { page, problems, close } = await engine.openPage(url, { width, height, ready });
+//   const { page, problems, close } = await engine.openPage(url, { width, height, ready, colorScheme });
 //   ...
 //   await engine.close();
 //
 //   chromium  Debian's Chromium through playwright-core (tests/support/browser.mjs): `page` is
 //             Playwright's own Page.
-//   firefox   Debian's Firefox ESR through geckodriver (~/.cargo/bin, `make setup`).
+//   firefox   Debian's Firefox ESR, headless, through geckodriver (~/.cargo/bin, make setup).
 //   webkit    WebKitGTK's MiniBrowser through WebKitWebDriver, under Xvfb (xvfb-run -a).
 //
 // Firefox and WebKit are driven over classic W3C WebDriver (selenium-webdriver), the one
@@ -15,12 +15,13 @@
 // the part of Playwright's Page API the tests use, with Playwright's meanings: locators reach
 // into open shadow roots, single-element actions wait for their element (30 s) and refuse a
 // selector matching several. Every page is a fresh browser session (fresh storage, like a
-// Playwright context), in UTC and en-GB. `problems` is filled, in Playwright's words, by
-// tests/support/probe.js, which the test server puts first in the page (`__probe=1`), and
-// is brought up to date after every command.
+// Playwright context), in UTC and en-GB, and one page at a time per engine (each driver
+// holds one session). `problems` is filled, in Playwright's words, by tests/support/probe.js,
+// which the test server puts first in the page (`__probe=1`), and is brought up to date after
+// every command.
 //
-// ENGINES comes from SW_ENGINES (default: all three). Every driver is started here, on
-// 127.0.0.1, and stopped by close().
+// ENGINES comes from SW_ENGINES (default: all three). The drivers are started here, on
+// 127.0.0.1 with free ports, and stopped by close() (or when the process exits).
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -210,77 +211,100 @@ const FIREFOX_PREFS = {
 
 async function launchFirefox() {
   if (!existsSync(GECKODRIVER)) throw new Error(`no geckodriver at ${GECKODRIVER}: run make setup`);
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
   const logs = join(REPO, 'artifacts/test-logs');
   await mkdir(logs, { recursive: true });
-  const log = openSync(join(logs, `geckodriver-${port}.log`), 'w');
   const locales = britishLocale();
-  const child = startGroup(GECKODRIVER, [`--port=${port}`, '--host=127.0.0.1', '--allow-hosts', '127.0.0.1'], {
-    stdio: ['ignore', log, log],
-    env: { ...process.env, TZ: 'UTC', LOCPATH: locales, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB', MOZ_HEADLESS: '1' },
-  });
-  await waitForDriver(url, child, 'geckodriver');
   const profile = narrowFirefoxProfile();
-  const session = async ({ colorScheme = 'light' } = {}) => {
+  const driver = async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const log = openSync(join(logs, `geckodriver-${port}.log`), 'w');
+    const child = startGroup(GECKODRIVER, [`--port=${port}`, '--host=127.0.0.1', '--allow-hosts', '127.0.0.1'], {
+      stdio: ['ignore', log, log],
+      env: { ...process.env, TZ: 'UTC', LOCPATH: locales, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB', MOZ_HEADLESS: '1' },
+    });
+    await waitForDriver(url, child, 'geckodriver');
+    return { url, stop: () => stopGroup(child) };
+  };
+  const session = (url, { colorScheme }) => {
     const options = new firefox.Options().setBinary(FIREFOX).addArguments('-headless').setProfile(profile);
     for (const [pref, value] of Object.entries(FIREFOX_PREFS)) options.setPreference(pref, value);
     // 0 dark, 1 light: the page's prefers-color-scheme, as Playwright's colorScheme sets it.
     options.setPreference('layout.css.prefers-color-scheme.content-override', colorScheme === 'dark' ? 0 : 1);
-    const driver = firefox.Driver.createSession(options, new http.Executor(new http.HttpClient(url)));
-    await driver.getSession();
-    return driver;
+    return firefox.Driver.createSession(options, new http.Executor(new http.HttpClient(url)));
   };
-  return engineOver('firefox', session, () => stopGroup(child));
+  return engineOver('firefox', driver, session);
 }
 
 async function launchWebKit() {
   if (!existsSync(MINIBROWSER)) throw new Error(`no MiniBrowser at ${MINIBROWSER}: run make setup`);
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
   const locales = britishLocale();
-  // A screen tall enough for full-page screenshots (the window grows to the page's height).
-  const child = startGroup('xvfb-run', ['-a', '-s', '-screen 0 1600x6000x24 -nolisten tcp',
-    'WebKitWebDriver', `--port=${port}`, '--host=127.0.0.1'], {
-    stdio: 'ignore',
-    env: { ...process.env, TZ: 'UTC', LOCPATH: locales, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB', XDG_CONFIG_HOME: smallToolbar() },
-  });
-  await waitForDriver(url, child, 'WebKitWebDriver');
-  const executor = new http.Executor(new http.HttpClient(url));
-  const session = async ({ colorScheme = 'light' } = {}) => {
-    const caps = new Capabilities({
-      browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', ...(colorScheme === 'dark' ? ['--dark-mode'] : [])] },
+  const toolbar = smallToolbar();
+  const driver = async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    // Xvfb has no window manager: keyboard focus follows the pointer, which sits at the centre
+    // of the screen. A 600×400 screen puts it inside every window (x 0, y 0, at least 320 px
+    // wide), so the page has focus as a reader's does (:focus-visible, document.hasFocus()).
+    // Windows may be larger than the screen (full-page screenshots grow the window).
+    const child = startGroup('xvfb-run', ['-a', '-s', '-screen 0 600x400x24 -nolisten tcp',
+      'WebKitWebDriver', `--port=${port}`, '--host=127.0.0.1'], {
+      stdio: 'ignore',
+      env: { ...process.env, TZ: 'UTC', LOCPATH: locales, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB', XDG_CONFIG_HOME: toolbar },
     });
-    const driver = WebDriver.createSession(executor, caps);
-    await driver.getSession();
-    return driver;
+    await waitForDriver(url, child, 'WebKitWebDriver');
+    return { url, stop: () => stopGroup(child) };
   };
-  return engineOver('webkit', session, () => stopGroup(child));
+  const session = (url, { colorScheme }) => WebDriver.createSession(new http.Executor(new http.HttpClient(url)), new Capabilities({
+    browserName: 'MiniBrowser',
+    'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', ...(colorScheme === 'dark' ? ['--dark-mode'] : [])] },
+  }));
+  return engineOver('webkit', driver, session);
 }
 
-/** An engine whose pages are WebDriver sessions made by `session(options)`. */
-function engineOver(name, session, stop) {
+/**
+ * An engine whose pages are WebDriver sessions: `startDriver()` starts the driver (resolving
+ * to { url, stop }), `session(url, options)` asks it for a browser. A browser that has not
+ * come up within 30 s (MiniBrowser now and then never connects to its driver) costs the
+ * driver: it is stopped and a fresh one asked once more.
+ */
+async function engineOver(name, startDriver, session) {
+  let driver = await startDriver();
   const open = new Set();
+  const newSession = async (options) => {
+    for (let attempt = 1; ; attempt++) {
+      const started = session(driver.url, options);
+      const ready = started.getSession().then(() => true);
+      const late = sleep(30_000).then(() => false);
+      if (await Promise.race([ready, late])) return started;
+      ready.catch(() => {});
+      if (attempt === 2) throw new Error(`${name}: no browser session within 30 s, twice`);
+      console.error(`# ${name}: no browser session within 30 s; starting a fresh driver`);
+      await driver.stop();
+      driver = await startDriver();
+    }
+  };
   return {
     name,
     async openPage(url, { width = 900, height = 800, ready = '.sw-banner, .sw-error', colorScheme = 'light' } = {}) {
       // Both drivers hold one session at a time, so one page at a time: a page still open
       // here was left by a test that failed before its close().
       for (const stale of [...open]) await stale();
-      const driver = await session({ colorScheme });
-      await driver.manage().setTimeouts({ script: 120_000, pageLoad: 30_000 });
+      const webdriver = await newSession({ colorScheme });
+      await webdriver.manage().setTimeouts({ script: 120_000, pageLoad: 30_000 });
       const problems = [];
-      const page = new SeleniumPage(name, driver, problems);
+      const page = new SeleniumPage(name, webdriver, problems);
       const close = async () => {
         open.delete(close);
         await page.sync();
-        await driver.quit().catch(() => {});
+        await webdriver.quit().catch(() => {});
       };
       open.add(close);
       try {
         await page.setViewportSize({ width, height });
         await page.goto(url);
+        // A reader's page has the keyboard focus; without it keys and :focus-visible mislead.
+        if (!(await page.evaluate(() => document.hasFocus()))) throw new Error(`${name}: the page does not have the keyboard focus`);
         if (ready) await page.locator(ready).first().waitFor({ timeout: 15000 });
       } catch (e) {
         await close();
@@ -290,13 +314,14 @@ function engineOver(name, session, stop) {
     },
     async close() {
       for (const close of [...open]) await close();
-      await stop();
+      await driver.stop();
     },
   };
 }
 
 /** `url` with `__probe=1` added to its query, however it is written. */
 function withProbe(url) {
+  if (!/^https?:/.test(url)) return url; // about:blank and the like: nothing is served
   const hash = url.indexOf('#');
   const [head, tail] = hash < 0 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
   return `${head}${head.includes('?') ? '&' : '?'}__probe=1${tail}`;
@@ -448,7 +473,7 @@ class SeleniumPage {
   async goto(url) {
     await this.sync();
     await this.driver.get(withProbe(url));
-    if (!url.startsWith('about:') && !(await this.driver.executeScript('return Array.isArray(window.__swProblems);'))) {
+    if (/^https?:/.test(url) && !(await this.driver.executeScript('return Array.isArray(window.__swProblems);'))) {
       throw new Error(`${url}: the problem probe is not in the page (is it served by tests/support/server.mjs?)`);
     }
   }
@@ -542,7 +567,7 @@ class SeleniumPage {
     } else if (fullPage) {
       const size = await this.viewportSize();
       const tall = await this.driver.executeScript('return Math.ceil(document.documentElement.scrollHeight);');
-      if (tall > size.height) await this.setViewportSize({ width: size.width, height: Math.min(tall, 5900) });
+      if (tall > size.height) await this.setViewportSize({ width: size.width, height: Math.min(tall, 8000) });
       png = await this.driver.takeScreenshot();
       if (tall > size.height) await this.setViewportSize(size);
     } else {
