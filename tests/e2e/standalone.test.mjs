@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startServer, repo, fixturesDir } from '../support/server.mjs';
-import { ENGINES, CHROMIUM_ONLY, enginePool, shots } from '../support/engines.mjs';
+import { ENGINES, CHROMIUM_ONLY, enginePool, shots, engineShots } from '../support/engines.mjs';
 
 const SHOTS = join(repo, 'artifacts/screenshots');
 const engines = enginePool();
@@ -37,7 +37,7 @@ for (const engine of ENGINES) {
     assert.match(facts, /Identified/);
     assert.match(facts, /America East, America East 2, America West and 4 more/);
     assert.match(await page.locator('.sw-replay__note').textContent(), /^Replaying 5 Feb 2020, 10:40 UTC/);
-    await page.screenshot({ path: join(shots(engine), 'standalone-default.png'), fullPage: true });
+    await page.screenshot({ path: join(engineShots(engine), 'standalone-default.png'), fullPage: true });
     assert.deepEqual(problems, []);
     await close();
   });
@@ -51,7 +51,7 @@ for (const engine of ENGINES) {
     assert.equal(await banner.getAttribute('aria-expanded'), 'true');
     assert.equal(await page.locator('.sw-panel').isVisible(), true);
     assert.equal(await page.locator('.sw-update').count(), 3);
-    await page.screenshot({ path: join(shots(engine), 'standalone-expanded.png'), fullPage: true });
+    await page.screenshot({ path: join(engineShots(engine), 'standalone-expanded.png'), fullPage: true });
     await page.keyboard.press('Space');
     assert.equal(await banner.getAttribute('aria-expanded'), 'false');
     assert.equal(await page.locator('.sw-panel').isVisible(), false);
@@ -71,7 +71,7 @@ for (const engine of ENGINES) {
     assert.equal(await group.locator('.sw-tree__toggle').getAttribute('aria-expanded'), 'true');
     assert.equal(await group.locator('.sw-tree__status').first().textContent(), '7 of 12 not operational');
     assert.equal(await group.locator('.sw-tree__item').count(), 12);
-    await page.screenshot({ path: join(shots(engine), 'standalone-page.png'), fullPage: true });
+    await page.screenshot({ path: join(engineShots(engine), 'standalone-page.png'), fullPage: true });
     await close();
     assert.deepEqual(problems, []);
 

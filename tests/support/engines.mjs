@@ -78,7 +78,12 @@ const REPO = join(dirname(new URL(import.meta.url).pathname), '../..');
 /** Where a test's screenshots go: artifacts/screenshots for Chromium (as before), and
  * artifacts/engines/ENGINE for the others, so the engines can be compared side by side. */
 export function shots(engine) {
-  return engine === 'chromium' ? join(REPO, 'artifacts/screenshots') : join(REPO, 'artifacts/engines', engine);
+  return engine === 'chromium' ? join(REPO, 'artifacts/screenshots') : engineShots(engine);
+}
+
+/** artifacts/engines/ENGINE, Chromium's too: the standalone page's shots, side by side. */
+export function engineShots(engine) {
+  return join(REPO, 'artifacts/engines', engine);
 }
 
 function freePort() {
@@ -558,9 +563,18 @@ class SeleniumPage {
   }
 
   /** PNG of the viewport, or with `fullPage` of the whole page (Firefox's own command; for
-   * WebKit the viewport is made as tall as the page for the shot). `clip` is not supported:
-   * the viewport is taken instead. */
+   * WebKit the viewport is made as tall as the page for the shot), once running transitions
+   * have finished. `clip` is not supported: the viewport is taken instead. */
   async screenshot({ path, fullPage = false } = {}) {
+    // Transitions under way (a chevron turning) finish first, so the shot shows the state.
+    // (document.getAnimations() leaves out shadow trees: each open shadow root is asked too.)
+    await this.driver.executeScript(`const roots = [document];
+      for (let i = 0; i < roots.length; i++) {
+        for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+      }
+      const running = roots.flatMap((root) => root.getAnimations());
+      return Promise.race([Promise.all(running.map((a) => a.finished)), new Promise((r) => setTimeout(r, 1000))])
+        .then(() => null, () => null);`);
     let png;
     if (fullPage && this.engine === 'firefox') {
       png = await this.driver.takeFullPageScreenshot();
