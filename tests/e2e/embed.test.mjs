@@ -79,12 +79,13 @@ for (const engine of ENGINES) {
   });
 
   test(`[${engine}] several widgets on one page share one module and one wasm download`, async () => {
-    // Downloads are counted where they arrive: the test server logs every request's path.
-    const from = server.paths.length;
+    // Downloads are counted where they arrive: the test server records every request's path.
+    server.paths = [];
     const { page, problems, close } = await openPage(`${base}/examples/partner-portal.html`, { width: 1200, height: 900, ready: null }, engine);
     await page.waitForFunction(() => [...document.querySelectorAll('status-widget')]
       .every((w) => w.shadowRoot?.querySelector('.sw-banner, .sw-error')));
-    const downloads = server.paths.slice(from);
+    const downloads = server.paths;
+    server.paths = null;
     assert.equal(await page.locator('status-widget').count(), 5);
     assert.equal(downloads.filter((p) => p.endsWith('/status-widget_bg.wasm')).length, 1);
     assert.equal(downloads.filter((p) => p.endsWith('/status-widget.js')).length, 1);

@@ -12,7 +12,8 @@
 //                           in its query (or framed by such a page) gets it as the first
 //                           element of its <head>. Off otherwise: every page is served as is.
 //
-// Every request's path is appended to server.paths, so a test can count downloads.
+// While a test sets server.paths to an array, every request's path is appended to it, so
+// the test can count downloads where they arrive.
 //
 // Every response carries `Access-Control-Allow-Origin: *`, as a status page's API does, so
 // pages on other origins (the wasm-bindgen test runner) can read the feeds.
@@ -134,9 +135,8 @@ export function startServer({ port = 0, root = join(repo, 'dist'), extra = [], c
   const table = [...extra, ...mounts(resolve(root))];
   const modes = new Map();
   const requests = new Map();
-  const paths = [];
   const server = createServer(async (req, res) => {
-    paths.push(new URL(req.url, 'http://127.0.0.1').pathname);
+    server.paths?.push(new URL(req.url, 'http://127.0.0.1').pathname);
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Cache-Control', 'no-cache');
     const faulty = /^\/faults\/([\w-]+)\//.exec(req.url);
@@ -171,8 +171,8 @@ export function startServer({ port = 0, root = join(repo, 'dist'), extra = [], c
   server.fault = (name, mode) => modes.set(name, mode);
   /** Requests seen per fault name. */
   server.requests = requests;
-  /** The path of every request, in order. */
-  server.paths = paths;
+  /** Set to [] to record the path of every request from then on, in order; null: off. */
+  server.paths = null;
   return new Promise((ready, fail) => {
     server.once('error', fail);
     server.listen(port, '127.0.0.1', () => ready(server));
