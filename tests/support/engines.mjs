@@ -27,7 +27,7 @@ import { existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Capabilities, Key, WebDriver, error as wdError } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
@@ -223,7 +223,8 @@ async function launchFirefox() {
   const driver = async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const log = openSync(join(logs, `geckodriver-${port}.log`), 'w');
+    // One log per test file (the last driver it started), in artifacts/test-logs.
+    const log = openSync(join(logs, `geckodriver-${basename(process.argv[1] ?? 'node', '.mjs')}.log`), 'w');
     const child = startGroup(GECKODRIVER, [`--port=${port}`, '--host=127.0.0.1', '--allow-hosts', '127.0.0.1'], {
       stdio: ['ignore', log, log],
       env: { ...process.env, TZ: 'UTC', LOCPATH: locales, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB', MOZ_HEADLESS: '1' },
