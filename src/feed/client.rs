@@ -25,8 +25,7 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    AbortController, AbortSignal, BroadcastChannel, MessageEvent, Request, RequestCache, RequestInit,
-    Response,
+    AbortController, AbortSignal, BroadcastChannel, MessageEvent, RequestCache, RequestInit, Response,
 };
 
 use super::cache::{self, storage};
@@ -700,9 +699,11 @@ fn fetch(url: &str, signal: &AbortSignal) -> Result<js_sys::Promise, JsValue> {
     let init = RequestInit::new();
     init.set_cache(RequestCache::NoCache);
     init.set_signal(Some(signal));
-    let request = Request::new_with_str_and_init(url, &init)?;
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    Ok(window.fetch_with_request(&request))
+    // `fetch(url, init)`, not `fetch(new Request(url, init))`: in WebKitGTK 2.50, once the
+    // Request object is garbage-collected, aborting its signal no longer rejects the fetch,
+    // so a timed-out read would hang for ever (the e2e fault walk caught it in WebKit).
+    Ok(window.fetch_with_str_and_init(url, &init))
 }
 
 /// A rejected fetch as JavaScript names it ("TypeError: Failed to fetch").

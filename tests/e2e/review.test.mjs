@@ -2,16 +2,19 @@
 // tokens, placements that cover or overflow, text resizing, right-to-left hosts, `lang`,
 // focus after a control goes, dismissals per page, one announcement per feed, events that
 // match the screen, bounded timers). Each test reads what the host or reader would see.
+// Chromium (Playwright contexts: locale, storage, console warnings); the screenshots of the
+// three engines side by side (tests/e2e/standalone.test.mjs) show the same layout.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHostServer } from '../support/server.mjs';
 import { launch, openPage } from '../support/browser.mjs';
+import { CHROMIUM_ONLY } from '../support/engines.mjs';
 
 let server, browser, base, hostPage, write;
 
 before(async () => {
   ({ server, base, hostPage, write } = await startHostServer('review'));
-  browser = await launch();
+  if (!CHROMIUM_ONLY.skip) browser = await launch();
 });
 
 after(async () => {
@@ -32,7 +35,7 @@ const EVERY_STATUS = JSON.stringify({
 const TOKENS = ['none', 'maintenance', 'minor', 'major', 'critical', 'unknown'].flatMap((s) => [`--sw-${s}`, `--sw-${s}-tint`])
   .concat(['--sw-surface', '--sw-surface-raised', '--sw-text', '--sw-text-muted', '--sw-border', '--sw-link']);
 
-test('every documented custom property set by the host takes effect inside the widget', async () => {
+test('every documented custom property set by the host takes effect inside the widget', CHROMIUM_ONLY, async () => {
   // Each colour token gets its own colour; some element of the widget must then show it. The
   // severity colours show on a banner of that severity, so there is one page per severity.
   const colours = Object.fromEntries(TOKENS.map((t, i) => [t, `rgb(${10 + i}, ${100 + i}, ${200 - i})`]));
@@ -83,7 +86,7 @@ test('every documented custom property set by the host takes effect inside the w
   await close();
 });
 
-test('an open bar is at most half the screen and scrolls inside; the host content stays reachable', async () => {
+test('an open bar is at most half the screen and scrolls inside; the host content stays reachable', CHROMIUM_ONLY, async () => {
   for (const [width, height] of [[1280, 700], [375, 667]]) {
     const { page, close } = await openPage(browser, `${base}/examples/psa-app.html`, { width, height });
     await page.locator('.sw-banner').click();
@@ -98,7 +101,7 @@ test('an open bar is at most half the screen and scrolls inside; the host conten
   }
 });
 
-test('an open corner popup stays inside small viewports, its status line on screen', async () => {
+test('an open corner popup stays inside small viewports, its status line on screen', CHROMIUM_ONLY, async () => {
   for (const [width, height] of [[375, 667], [600, 400]]) {
     for (const corner of ['bottom-right', 'top-left']) {
       const url = await hostPage(`corner-open-${corner}.html`, `<status-widget mode="corner" corner="${corner}" expanded></status-widget>`);
@@ -114,7 +117,7 @@ test('an open corner popup stays inside small viewports, its status line on scre
   }
 });
 
-test('text and spacing grow with the host\'s root font size; narrow boxes break between words', async () => {
+test('text and spacing grow with the host\'s root font size; narrow boxes break between words', CHROMIUM_ONLY, async () => {
   for (const [percent, px] of [[100, 14], [150, 21], [200, 28]]) {
     const url = await hostPage(`resize-${percent}.html`, '<status-widget id="w" expanded></status-widget>',
       { head: `<style>html { font-size: ${percent}% }</style>` });
@@ -148,7 +151,7 @@ test('text and spacing grow with the host\'s root font size; narrow boxes break 
   await close();
 });
 
-test('right-to-left hosts: corners stay physical; feed text and dates are isolated', async () => {
+test('right-to-left hosts: corners stay physical; feed text and dates are isolated', CHROMIUM_ONLY, async () => {
   const url = await hostPage('rtl.html', '<status-widget id="w" mode="corner" corner="bottom-left"></status-widget>', { lang: 'he' });
   await write('rtl-dir.html', (await (await fetch(url)).text()).replace('<html lang="he">', '<html lang="he" dir="rtl">'));
   const { page, close } = await openPage(browser, `${base}/hosts/rtl-dir.html`, { width: 1280, height: 700 });
@@ -162,7 +165,7 @@ test('right-to-left hosts: corners stay physical; feed text and dates are isolat
   await close();
 });
 
-test('lang names the language shown; a malformed locale is said once and dropped', async () => {
+test('lang names the language shown; a malformed locale is said once and dropped', CHROMIUM_ONLY, async () => {
   for (const [locale, lang, timeLang] of [['en_US', 'en-US', null], ['de-AT', 'de-AT', null], ['ar-EG', 'en', 'ar-EG'], ['123', 'en-GB', null]]) {
     const url = await hostPage(`lang-${locale}.html`, `<status-widget id="w" locale="${locale}" expanded></status-widget>`);
     const context = await browser.newContext({ timezoneId: 'UTC', locale: 'en-GB' });
@@ -189,7 +192,7 @@ test('lang names the language shown; a malformed locale is said once and dropped
   }
 });
 
-test('focus moves on when the dismiss button or "Show more" goes, never to <body>', async () => {
+test('focus moves on when the dismiss button or "Show more" goes, never to <body>', CHROMIUM_ONLY, async () => {
   for (const key of ['Enter', 'Space']) {
     const url = await hostPage(`focus-${key}.html`, '<button id="before">Before</button><status-widget id="w" dismissible></status-widget><button id="after">After</button>');
     const { page, close } = await openPage(browser, url, { width: 1000 });
@@ -212,7 +215,7 @@ test('focus moves on when the dismiss button or "Show more" goes, never to <body
   await close();
 });
 
-test('a dismissal on one status page hides no other page\'s widget', async () => {
+test('a dismissal on one status page hides no other page\'s widget', CHROMIUM_ONLY, async () => {
   const github = '/fixtures/statuspage/github_summary_minified_2026-07_gitdown.json';
   const other = '/fixtures/statuspage/instructure_summary_2021-12_aws-outage_atc0005-check-statuspage.json';
   const a = await hostPage('dismiss-a.html', `<status-widget id="w" dismissible src="${github}"></status-widget>`);
@@ -230,7 +233,7 @@ test('a dismissal on one status page hides no other page\'s widget', async () =>
   await context.close();
 });
 
-test('events match the screen: no status for a filter that matches nothing, no resolves from a settings change', async () => {
+test('events match the screen: no status for a filter that matches nothing, no resolves from a settings change', CHROMIUM_ONLY, async () => {
   const url = await hostPage('events.html', '<status-widget id="w" now="2020-02-05T10:40:00Z"></status-widget>', {
     head: `<script type="module" src="events-recorder.js"></script>`,
   });
@@ -267,7 +270,7 @@ for (const n of ['status-change', 'incident-open', 'incident-update', 'incident-
   await close();
 });
 
-test('two widgets of one feed announce a change once between them', async () => {
+test('two widgets of one feed announce a change once between them', CHROMIUM_ONLY, async () => {
   server.fault('review-twice', 'alternate');
   const url = await hostPage('twice.html', '<status-widget id="a" src="/faults/review-twice/summary.json" poll="0.5"></status-widget><status-widget id="b" src="/faults/review-twice/summary.json" poll="0.5"></status-widget>');
   const { page, close } = await openPage(browser, url, { width: 1000 });
@@ -277,7 +280,7 @@ test('two widgets of one feed announce a change once between them', async () => 
   await close();
 });
 
-test('huge poll and timeout values neither loop nor time out every read', async () => {
+test('huge poll and timeout values neither loop nor time out every read', CHROMIUM_ONLY, async () => {
   server.fault('review-long', 'ok');
   const before = server.requests.get('review-long') ?? 0;
   const url = await hostPage('long.html', '<status-widget id="w" src="/faults/review-long/summary.json" poll="2592000" timeout="3000000"></status-widget>');
