@@ -29,7 +29,7 @@ size: dist
 bench: dist
 	node scripts/bench.mjs
 
-## screenshots: the gallery (page mode on real feeds; mode × theme × locale) at 1280 and 375 px, in artifacts/gallery/
+## screenshots: the gallery (page mode on real feeds; mode × theme × locale) at 1280 and 375 px in Chromium, Firefox and WebKit side by side, in artifacts/gallery/
 screenshots: dist
 	node scripts/screenshots.mjs
 

@@ -1,5 +1,6 @@
-// `make screenshots`: renders the built widget (dist/) in Debian's Chromium at 1280 and
-// 375 px wide, into artifacts/gallery/ (git-ignored) with an index.html to look through.
+// `make screenshots`: renders the built widget (dist/) in Chromium, Firefox and WebKit
+// (SW_ENGINES; tests/support/engines.mjs) at 1280 and 375 px wide, into artifacts/gallery/
+// (git-ignored) with an index.html that shows each scene in the three engines side by side.
 // Scenes: page mode on real feeds, and every mode × theme × locale on the reference incident.
 //
 // A few of them, cropped to the first screen, are also written to docs/screenshots/ for the
@@ -9,7 +10,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startServer, repo } from '../tests/support/server.mjs';
-import { launch } from '../tests/support/browser.mjs';
+import { ENGINES, enginePool } from '../tests/support/engines.mjs';
 
 const OUT = join(repo, 'artifacts/gallery');
 const DOCS = join(repo, 'docs/screenshots');
@@ -53,39 +54,47 @@ await mkdir(OUT, { recursive: true });
 await mkdir(DOCS, { recursive: true });
 const server = await startServer({ port: 0, root: join(repo, 'dist') });
 const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await launch();
+const engines = enginePool();
 const problems = [];
 const shots = [];
 try {
-  for (const scene of scenes) {
-    for (const width of WIDTHS) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, timezoneId: 'Europe/London' });
-      const page = await context.newPage();
-      page.on('console', (m) => m.type() === 'error' && problems.push(`${scene.name}@${width}: ${m.text()}`));
-      page.on('pageerror', (e) => problems.push(`${scene.name}@${width}: ${e.message}`));
-      await page.goto(`${base}/${scene.query}`);
-      await page.locator('.sw-banner, .sw-error').first().waitFor({ timeout: 15000 });
-      await page.waitForTimeout(300);
-      const file = `${scene.name}-${width}.png`;
-      await page.screenshot({ path: join(OUT, file), fullPage: true });
-      if (README_SHOTS.some(([name, w]) => name === scene.name && w === width)) {
-        await page.screenshot({ path: join(DOCS, file) });
+  for (const engine of ENGINES) {
+    await mkdir(join(OUT, engine), { recursive: true });
+    for (const scene of scenes) {
+      for (const width of WIDTHS) {
+        const { page, problems: seen, close } = await (await engines.get(engine))
+          .openPage(`${base}/${scene.query}`, { width, height: 900, ready: '.sw-banner, .sw-error' });
+        await new Promise((r) => setTimeout(r, 300));
+        const file = `${engine}/${scene.name}-${width}.png`;
+        await page.screenshot({ path: join(OUT, file), fullPage: true });
+        if (engine === 'chromium' && README_SHOTS.some(([name, w]) => name === scene.name && w === width)) {
+          await page.screenshot({ path: join(DOCS, `${scene.name}-${width}.png`) });
+        }
+        problems.push(...seen.map((p) => `${engine} ${scene.name}@${width}: ${p}`));
+        shots.push({ ...scene, width, engine, file });
+        await close();
       }
-      shots.push({ ...scene, width, file });
-      await context.close();
     }
   }
 } finally {
-  await browser.close();
+  await engines.closeAll();
   server.close();
 }
 
 const escape = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const rows = [];
+for (const scene of scenes) {
+  for (const width of WIDTHS) {
+    const cells = shots.filter((s) => s.name === scene.name && s.width === width)
+      .map((s) => `<figure><a href="${s.file}"><img src="${s.file}" alt="${escape(s.caption)} at ${s.width} px in ${s.engine}" loading="lazy"></a><figcaption>${s.engine}</figcaption></figure>`);
+    rows.push(`<section><h2>${escape(scene.caption)} · ${width} px</h2>${cells.join('')}</section>`);
+  }
+}
 await writeFile(join(OUT, 'index.html'), `<!doctype html><meta charset="utf-8"><title>status-widget gallery</title>
-<style>body{font:14px system-ui;margin:1rem}figure{display:inline-block;vertical-align:top;margin:0 1rem 1.5rem 0}
-img{border:1px solid #ccc;max-width:640px;max-height:900px;object-fit:cover;object-position:top}</style>
-<h1>status-widget gallery</h1>
-${shots.map((s) => `<figure><a href="${s.file}"><img src="${s.file}" alt="${escape(s.caption)} at ${s.width} px" loading="lazy"></a><figcaption>${escape(s.caption)} · ${s.width} px</figcaption></figure>`).join('\n')}
+<style>body{font:14px system-ui;margin:1rem}h2{font-size:1rem;margin:1.5rem 0 .5rem}figure{display:inline-block;vertical-align:top;margin:0 1rem 0 0}
+img{border:1px solid #ccc;max-width:420px;max-height:900px;object-fit:cover;object-position:top}</style>
+<h1>status-widget gallery: ${ENGINES.join(', ')}, side by side</h1>
+${rows.join('\n')}
 `);
 console.log(`${shots.length} screenshots in ${OUT} (open index.html)`);
 if (problems.length) {

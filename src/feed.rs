@@ -60,7 +60,7 @@ pub enum FeedError {
     #[error("JSON is not a Statuspage v2 document")]
     NotStatusDocument,
     /// A status document of another product, recognised but not read.
-    #[error("a {0} status document, which this widget does not read")]
+    #[error("a status document of {0}, which this widget does not read")]
     Unsupported(&'static str),
 }
 

@@ -181,8 +181,22 @@ pub fn App(props: &AppProps) -> Html {
             _ => 0,
         };
         let (settings, pinned) = ((config.sources(), config.components.clone()), state.pinned);
+        // Right after `src` changes, the picture shown is still the old sources' until the
+        // new ones answer: it is no picture of the new settings, so it counts for nothing.
+        let stale = use_mut_ref(|| (config.sources(), None::<Rc<Snapshot>>));
+        let loaded = match &state.load {
+            Load::Ready(loaded) => Some(loaded.snapshot.clone()),
+            _ => None,
+        };
+        {
+            let mut stale = stale.borrow_mut();
+            if stale.0 != config.sources() {
+                *stale = (config.sources(), loaded.clone());
+            }
+        }
+        let is_stale = matches!((&stale.borrow().1, &loaded), (Some(old), Some(now)) if Rc::ptr_eq(old, now));
         use_effect_with(key, move |_| {
-            let Some(view) = view else { return };
+            let Some(view) = view.filter(|_| !is_stale) else { return };
             let mut before = previous.borrow_mut();
             let comparable = before.as_ref().filter(|b| {
                 b.settings == settings

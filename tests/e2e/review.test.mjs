@@ -86,6 +86,20 @@ test('every documented custom property set by the host takes effect inside the w
   await close();
 });
 
+test('a bar with large text never paints over the host page below it', CHROMIUM_ONLY, async () => {
+  const url = await hostPage('bar-large.html', '<status-widget id="w" mode="bar" src="/fixtures/statuspage/instructure_summary_2021-12_aws-outage_atc0005-check-statuspage.json"></status-widget><h1>Host</h1><button id="host">Host button</button><div style="height:2000px"></div>',
+    { head: '<style>html { font-size: 150% }</style>' });
+  const { page, close } = await openPage(browser, url, { width: 375, height: 667 });
+  const hit = await page.evaluate(() => {
+    const bar = document.getElementById('w').getBoundingClientRect();
+    const probe = Math.min(bar.bottom + 10, innerHeight - 2);
+    return [bar.height <= innerHeight / 2 + 1, document.elementFromPoint(20, probe)?.id ?? 'host-page'];
+  });
+  assert.equal(hit[0], true, 'at most half the screen');
+  assert.notEqual(hit[1], 'w', 'just below the bar is the host page, not the widget');
+  await close();
+});
+
 test('an open bar is at most half the screen and scrolls inside; the host content stays reachable', CHROMIUM_ONLY, async () => {
   for (const [width, height] of [[1280, 700], [375, 667]]) {
     const { page, close } = await openPage(browser, `${base}/examples/psa-app.html`, { width, height });
@@ -102,16 +116,27 @@ test('an open bar is at most half the screen and scrolls inside; the host conten
 });
 
 test('an open corner popup stays inside small viewports, its status line on screen', CHROMIUM_ONLY, async () => {
-  for (const [width, height] of [[375, 667], [600, 400]]) {
+  for (const [width, height, percent] of [[375, 667, 100], [600, 400, 100], [375, 667, 200], [600, 400, 200]]) {
     for (const corner of ['bottom-right', 'top-left']) {
-      const url = await hostPage(`corner-open-${corner}.html`, `<status-widget mode="corner" corner="${corner}" expanded></status-widget>`);
+      const url = await hostPage(`corner-open-${corner}-${percent}.html`, `<status-widget mode="corner" corner="${corner}" expanded></status-widget>`,
+        { head: `<style>html { font-size: ${percent}% }</style>` });
       const { page, close } = await openPage(browser, url, { width, height });
       const [root, banner] = await page.evaluate(() => ['.sw', '.sw-banner'].map((s) => {
         const r = document.querySelector('status-widget').shadowRoot.querySelector(s).getBoundingClientRect();
         return { top: r.top, bottom: r.bottom };
       }));
       assert.ok(root.top >= 0 && root.bottom <= height, `${corner} at ${width}x${height}: ${JSON.stringify(root)}`);
-      assert.ok(banner.top >= 0 && banner.bottom <= height, 'the status line is on screen');
+      assert.ok(banner.top >= 0, 'the status line starts on screen');
+      // Nothing is painted outside the popup's own box, whatever the text size.
+      const outside = await page.evaluate(() => {
+        const host = document.querySelector('status-widget');
+        const box = host.getBoundingClientRect();
+        return [...host.shadowRoot.querySelectorAll('.sw > *')].filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.height > 0 && (r.top < box.top - 1 || (r.bottom > box.bottom + 1 && el.closest('.sw').scrollHeight <= el.closest('.sw').clientHeight));
+        }).length;
+      });
+      assert.equal(outside, 0, `${corner} at ${width}x${height}, ${percent}%: content outside the box`);
       await close();
     }
   }
@@ -266,6 +291,38 @@ for (const n of ['status-change', 'incident-open', 'incident-update', 'incident-
   assert.ok(!seen.some((e) => e.type.startsWith('incident-')), JSON.stringify(seen));
   const announced = await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sw-announcer').textContent);
   assert.doesNotMatch(announced, /Resolved|over/i);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('changing src is a new first picture: no incident events, nothing announced', CHROMIUM_ONLY, async () => {
+  const feed = (name, id, status) => JSON.stringify({
+    page: { id: name, name },
+    status: { indicator: status === 'identified' ? 'major' : 'minor', description: name },
+    incidents: [{ id, name: `Incident ${id}`, status, impact: 'minor', created_at: '2026-11-30T10:00:00Z',
+      incident_updates: [{ id: `${id}-u`, status, body: 'x', created_at: '2026-11-30T10:00:00Z' }] }],
+  });
+  await write('src-a.json', feed('Acme', 'X', 'investigating'));
+  await write('src-b.json', feed('Other', 'Y', 'identified'));
+  await write('src-recorder.js', `window.__events = [];
+for (const n of ['status-change', 'incident-open', 'incident-update', 'incident-resolve'])
+  document.addEventListener('status-widget:' + n, (e) => window.__events.push({ type: n, detail: e.detail }));`);
+  const url = await hostPage('src-change.html', '<status-widget id="w" src="src-a.json" poll="0"></status-widget>',
+    { head: '<script type="module" src="src-recorder.js"></script>' });
+  const { page, problems, close } = await openPage(browser, url, { width: 1000 });
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.textContent.includes('Incident X'));
+  await sleep(300);
+  await page.evaluate(() => window.__events.splice(0));
+  for (const src of ['src-b.json']) {
+    await page.evaluate((s) => document.getElementById('w').setAttribute('src', s), src);
+    await page.waitForFunction((s) => document.getElementById('w').shadowRoot.textContent.includes(s.includes(' ') ? 'Acme' : 'Incident Y'), src, { timeout: 5000 }).catch(async (e) => { throw new Error(src + ': ' + await page.evaluate(() => document.getElementById('w').shadowRoot.textContent.slice(0, 200))); });
+    await sleep(400);
+    const seen = await page.evaluate(() => window.__events.splice(0));
+    assert.ok(!seen.some((e) => e.type.startsWith('incident-')), `${src}: ${JSON.stringify(seen)}`);
+    assert.ok(!seen.some((e) => e.type === 'status-change' && e.detail.page === 'Acme' && src === 'src-b.json'), `${src}: no stale picture: ${JSON.stringify(seen)}`);
+    const announced = await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sw-announcer').textContent);
+    assert.equal(announced, '', src);
+  }
   assert.deepEqual(problems, []);
   await close();
 });
