@@ -39,3 +39,28 @@ pub fn own(name: &str) -> Result<(DocumentKind, Snapshot), status_widget::feed::
 pub fn at(s: &str) -> Time {
     status_widget::feed::parse_time(s).unwrap_or_else(|| panic!("bad test time {s}"))
 }
+
+/// Every link anywhere in the blocks.
+pub fn hrefs(blocks: &[status_widget::text::Block]) -> Vec<String> {
+    use status_widget::text::{Block, Inline};
+    fn walk(items: &[status_widget::text::Inline], out: &mut Vec<String>) {
+        for item in items {
+            match item {
+                Inline::Link { href, children } => {
+                    out.push(href.clone());
+                    walk(children, out);
+                }
+                Inline::Strong(c) | Inline::Emphasis(c) => walk(c, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph(items) => walk(items, &mut out),
+            Block::List { items, .. } => items.iter().for_each(|i| walk(i, &mut out)),
+        }
+    }
+    out
+}

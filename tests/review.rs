@@ -11,7 +11,7 @@ use status_widget::config::Config;
 use status_widget::events::{changes, WidgetEvent};
 use status_widget::feed::{decode, FeedError};
 use status_widget::model::{same_name, Snapshot};
-use status_widget::text::{parse, plain_text, Block, Inline};
+use status_widget::text::{parse, plain_text};
 
 fn feed(json: &str) -> Snapshot {
     decode(json.as_bytes()).unwrap_or_else(|e| panic!("{e}: {json}")).1
@@ -27,26 +27,7 @@ fn names(events: &[WidgetEvent]) -> Vec<&'static str> {
 }
 
 fn links(body: &str) -> Vec<String> {
-    fn walk(items: &[Inline], out: &mut Vec<String>) {
-        for item in items {
-            match item {
-                Inline::Link { href, children } => {
-                    out.push(href.clone());
-                    walk(children, out);
-                }
-                Inline::Strong(c) | Inline::Emphasis(c) => walk(c, out),
-                _ => {}
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for block in parse(body) {
-        match block {
-            Block::Paragraph(items) => walk(&items, &mut out),
-            Block::List { items, .. } => items.iter().for_each(|i| walk(i, &mut out)),
-        }
-    }
-    out
+    common::hrefs(&parse(body))
 }
 
 // ---------------------------------------------------------------------------------------

@@ -2,6 +2,9 @@
 //! anything but http(s) or mailto.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::hrefs;
 use status_widget::text::{decode_entities, parse, plain_text, safe_href, Block, Inline};
 
 fn text(s: &str) -> Inline {
@@ -110,30 +113,6 @@ fn real_github_bodies() {
     let lists = blocks.iter().filter(|b| matches!(b, Block::List { .. })).count();
     assert!(lists >= 1, "the <ul> timeline is a list: {blocks:?}");
     assert!(!plain_text(&blocks).contains("<li>"), "no tag shows as text");
-}
-
-/// Every link anywhere in the blocks.
-fn hrefs(blocks: &[Block]) -> Vec<String> {
-    fn walk(items: &[Inline], out: &mut Vec<String>) {
-        for item in items {
-            match item {
-                Inline::Link { href, children } => {
-                    out.push(href.clone());
-                    walk(children, out);
-                }
-                Inline::Strong(c) | Inline::Emphasis(c) => walk(c, out),
-                _ => {}
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for block in blocks {
-        match block {
-            Block::Paragraph(items) => walk(items, &mut out),
-            Block::List { items, .. } => items.iter().for_each(|i| walk(i, &mut out)),
-        }
-    }
-    out
 }
 
 #[test]
@@ -270,25 +249,7 @@ fn spaces_between_inline_tags_part_the_words() {
 
 #[test]
 fn links_are_read_as_browsers_read_them() {
-    let links = |s: &str| -> Vec<String> {
-        fn walk(items: &[Inline], out: &mut Vec<String>) {
-            for item in items {
-                match item {
-                    Inline::Link { href, .. } => out.push(href.clone()),
-                    Inline::Strong(c) | Inline::Emphasis(c) => walk(c, out),
-                    _ => {}
-                }
-            }
-        }
-        let mut out = Vec::new();
-        for block in parse(s) {
-            match block {
-                Block::Paragraph(items) => walk(&items, &mut out),
-                Block::List { items, .. } => items.iter().for_each(|i| walk(i, &mut out)),
-            }
-        }
-        out
-    };
+    let links = |s: &str| hrefs(&parse(s));
     // Unquoted values run to the next space, slashes and all.
     assert_eq!(
         links("<a href=https://status.example.com/incidents/1>details</a>"),
