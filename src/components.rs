@@ -19,7 +19,7 @@ pub use app::{App, AppProps};
 
 use yew::{html, Html};
 
-use crate::i18n::Lang;
+use crate::i18n::{Key, Lang, Piece};
 use crate::model::{Severity, Time};
 use crate::time::{self, TimeStyle};
 
@@ -52,6 +52,37 @@ pub(crate) fn moment(at: Time, times: &TimeStyle, class: &'static str) -> Html {
         <time class={(!class.is_empty()).then_some(class)} datetime={time::machine(at)} title={time::hover(at, times)} lang={times.intl_lang()}>
             { time::local(at, times) }
         </time>
+    }
+}
+
+/// `key`'s words with `args` in their places, each argument in a `<bdi>`: a feed's name or
+/// an `Intl` date keeps its own direction, and reorders neither the widget's words nor its
+/// neighbours (an Arabic date among English words, a Hebrew name in a list).
+pub(crate) fn isolated(lang: Lang, key: Key, args: &[Html]) -> Html {
+    lang.pieces(key)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Words(words) => html! { { words } },
+            Piece::Arg(i) => html! { <bdi>{ args.get(i).cloned().unwrap_or_default() }</bdi> },
+        })
+        .collect()
+}
+
+/// Names joined with ", ", each in its own `<bdi>`.
+pub(crate) fn name_run<'a>(names: impl IntoIterator<Item = &'a str>) -> Html {
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| html! { <>{ (i > 0).then_some(", ") }<bdi>{ name.to_owned() }</bdi></> })
+        .collect()
+}
+
+/// The BEM modifier for a component's status: its severity's, or `unknown` for a status
+/// this widget does not know (its colour is `--sw-unknown`, not a guessed severity's).
+pub(crate) fn status_tone(status: &crate::model::ComponentStatus) -> &'static str {
+    match status {
+        crate::model::ComponentStatus::Other(_) => "unknown",
+        known => tone(known.severity()),
     }
 }
 

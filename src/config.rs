@@ -205,7 +205,7 @@ pub const SETTINGS: [Setting; 14] = [
         kind: "BCP 47 tag",
         default: "the host page's `lang`, else the browser's",
         example: "en-GB",
-        description: "Language and format of dates and times.",
+        description: "Language and format of dates and times. A tag the browser cannot write dates in (malformed, or an unknown language such as `xx`) is dropped with a console warning, and the page's language is used.",
     },
     setting! {
         name: "time-zone",

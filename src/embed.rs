@@ -74,19 +74,16 @@ fn props(host: &HtmlElement) -> AppProps {
     let (mut config, mut warnings) = Config::from_lookup(|name| host.get_attribute(name));
     let page_host = web_sys::window().and_then(|w| w.location().host().ok()).unwrap_or_default();
     warnings.extend(config.apply_poll_floor(&page_host));
-    for warning in warnings {
-        web_sys::console::warn_1(&format!("status-widget: {warning}").into());
-    }
     if let Some(tag) = config.locale.take() {
         config.locale = canonical_locale(&tag);
         if config.locale.is_none() {
-            web_sys::console::warn_1(
-                &format!(
-                    "status-widget: locale=\"{tag}\" is not a valid language tag; using the page's language"
-                )
-                .into(),
-            );
+            warnings.push(format!(
+                "locale=\"{tag}\" is not a language tag this browser can write; using the page's language"
+            ));
         }
+    }
+    for warning in warnings {
+        warn_once(&format!("status-widget: {warning}"));
     }
     if config.locale.is_none() {
         // The host page's language (nearest `lang`), else the browser's (Intl's default).
@@ -109,13 +106,38 @@ extern "C" {
 }
 
 /// A language tag as `Intl` writes it (`en_us` → `en-US`, the common underscore mistake
-/// forgiven), or `None` when it is not a well-formed BCP 47 tag (`123`, `en US`).
+/// forgiven), or `None` when it is not a well-formed BCP 47 tag (`123`, `en US`) or names
+/// a language the browser has no dates for (`xx`: `Intl` would write its default language
+/// while the markup claimed `xx`).
 fn canonical_locale(tag: &str) -> Option<String> {
     let tag = tag.trim().replace('_', "-");
     if tag.is_empty() {
         return None;
     }
-    canonical_locales(&tag).ok()?.get(0).as_string()
+    let canonical = canonical_locales(&tag).ok()?.get(0);
+    let supported =
+        js_sys::Intl::DateTimeFormat::supported_locales_of(&js_sys::Array::of1(&canonical), &Object::new());
+    supported.get(0).as_string()
+}
+
+thread_local! {
+    /// Console warnings already given: a setting is read again on every attribute change
+    /// and by every widget, and the console should say each thing once.
+    static WARNED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn warn_once(message: &str) {
+    let first = WARNED.with(|warned| {
+        let mut warned = warned.borrow_mut();
+        let first = !warned.iter().any(|w| w == message);
+        if first && warned.len() < 64 {
+            warned.push(message.to_owned());
+        }
+        first
+    });
+    if first {
+        web_sys::console::warn_1(&message.into());
+    }
 }
 
 /// Sends `event` from the host element as a `CustomEvent` named `status-widget:<name>` that

@@ -74,27 +74,49 @@ impl Lang {
     /// The text of `key` with `{0}`, `{1}`, … replaced by `args`, in one pass, so an
     /// argument that itself contains `{1}` (a feed's name can) is left as written.
     pub fn fill(self, key: Key, args: &[&str]) -> String {
-        let template = self.t(key);
-        let mut out = String::with_capacity(template.len() + args.iter().map(|a| a.len()).sum::<usize>());
-        let mut rest = template;
+        let mut out = String::new();
+        for piece in self.pieces(key) {
+            out.push_str(match piece {
+                Piece::Words(words) => words,
+                Piece::Arg(i) => args.get(i).copied().unwrap_or_default(),
+            });
+        }
+        out
+    }
+
+    /// The text of `key` cut at its placeholders: the widget's words, and where argument
+    /// `i` goes (for views that wrap each argument in an element).
+    pub fn pieces(self, key: Key) -> Vec<Piece> {
+        let mut pieces = Vec::new();
+        let mut rest = self.t(key);
         while let Some(open) = rest.find('{') {
             let (before, from_brace) = rest.split_at(open);
-            out.push_str(before);
             let index = from_brace.get(1..2).and_then(|d| d.parse::<usize>().ok());
             match (index, from_brace.get(2..3)) {
                 (Some(i), Some("}")) => {
-                    out.push_str(args.get(i).copied().unwrap_or_default());
+                    pieces.push(Piece::Words(before));
+                    pieces.push(Piece::Arg(i));
                     rest = from_brace.get(3..).unwrap_or_default();
                 }
                 _ => {
-                    out.push('{');
+                    pieces.push(Piece::Words(rest.get(..open + 1).unwrap_or_default()));
                     rest = from_brace.get(1..).unwrap_or_default();
                 }
             }
         }
-        out.push_str(rest);
-        out
+        pieces.push(Piece::Words(rest));
+        pieces.retain(|p| *p != Piece::Words(""));
+        pieces
     }
+}
+
+/// A part of a message: the widget's own words, or the place of argument `i`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// Words of the message table.
+    Words(&'static str),
+    /// Where argument `i` goes.
+    Arg(usize),
 }
 
 macro_rules! messages {

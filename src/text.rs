@@ -93,6 +93,7 @@ pub fn parse(body: &str) -> Vec<Block> {
         }
         let tag = next_gt
             .filter(|gt| gt - lt <= MAX_TAG)
+            .and_then(|gt| tag_end(body, lt, gt))
             .and_then(|gt| Some((Tag::read(between(body, lt + 1, gt))?, gt)));
         match tag {
             Some((tag, gt)) => {
@@ -157,6 +158,45 @@ pub fn http_url(raw: &str) -> Option<String> {
 }
 
 /// A recognised tag.
+/// Where the tag opened at `lt` ends: the first `>` outside a quoted attribute value, so
+/// `<a title="a>b" href="…">` is one tag, as in HTML. `naive` is the first `>` after `lt`;
+/// the quote-aware scan runs only for a known tag name with a quote before `naive`, and
+/// never past [`MAX_TAG`] bytes, so parsing stays linear. An unclosed quote falls back to
+/// `naive` (lenient, where HTML would swallow the rest of the body); a tag whose end lies
+/// beyond the limit is `None` and shows as text.
+fn tag_end(body: &str, lt: usize, naive: usize) -> Option<usize> {
+    let bytes = body.as_bytes();
+    let inside = between(body, lt + 1, naive);
+    let name = inside.strip_prefix('/').unwrap_or(inside);
+    let name = upto(name, name.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(name.len()));
+    if !Tag::known(&name.to_ascii_lowercase()) || !inside.contains(['"', '\'']) {
+        return Some(naive);
+    }
+    let limit = (lt + 1 + MAX_TAG).min(bytes.len());
+    let at = |i: usize| bytes.get(i).copied().filter(|_| i < limit);
+    let mut i = lt + 1;
+    while let Some(byte) = at(i) {
+        i += 1;
+        match byte {
+            b'>' => return Some(i - 1),
+            b'=' => {
+                while at(i).is_some_and(|b| b.is_ascii_whitespace()) {
+                    i += 1;
+                }
+                if let Some(quote @ (b'"' | b'\'')) = at(i) {
+                    let value = bytes.get(i + 1..limit).unwrap_or_default();
+                    match value.iter().position(|b| *b == quote) {
+                        Some(close) => i += close + 2,
+                        None => return Some(naive),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 struct Tag {
     name: String,
     closing: bool,
@@ -173,8 +213,20 @@ impl Tag {
         };
         let name_len = inside.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(inside.len());
         let name = upto(inside, name_len).to_ascii_lowercase();
-        let known = matches!(
-            name.as_str(),
+        let attributes = from(inside, name_len);
+        if !Tag::known(&name)
+            || (name_len < inside.len() && !attributes.starts_with(|c: char| c.is_whitespace() || c == '/'))
+        {
+            return None;
+        }
+        let href = (name == "a" && !closing).then(|| attribute(attributes, "href")).flatten();
+        Some(Tag { name, closing, href })
+    }
+
+    /// Whether `name` (lower case) is one of the tags in the module docs.
+    fn known(name: &str) -> bool {
+        matches!(
+            name,
             "p" | "div"
                 | "br"
                 | "ul"
@@ -191,15 +243,7 @@ impl Tag {
                 | "h4"
                 | "h5"
                 | "h6"
-        );
-        let attributes = from(inside, name_len);
-        if !known
-            || (name_len < inside.len() && !attributes.starts_with(|c: char| c.is_whitespace() || c == '/'))
-        {
-            return None;
-        }
-        let href = (name == "a" && !closing).then(|| attribute(attributes, "href")).flatten();
-        Some(Tag { name, closing, href })
+        )
     }
 }
 

@@ -144,6 +144,9 @@ fn pathological_inputs_stay_fast_and_bounded() {
         "&".repeat(100_000),
         "x".repeat(100_000),
         "<b>".repeat(30_000),
+        // Quoted values are scanned at most MAX_TAG bytes from each `<`.
+        format!("{}<a t='>", "<b ".repeat(700)).repeat(40),
+        "<a t='".repeat(20_000),
     ] {
         let blocks = parse(&body);
         assert!(plain_text(&blocks).len() <= body.len() * 2);
@@ -276,4 +279,13 @@ fn links_are_read_as_browsers_read_them() {
     assert_eq!(links(r#"<a data-x='href="https://evil.example/"'>y</a>"#), Vec::<String>::new());
     assert_eq!(links(r#"<a title="href=javascript:alert(1)">y</a>"#), Vec::<String>::new());
     assert_eq!(links("<a HREF = 'https://a.example/'>y</a>"), ["https://a.example/"]);
+    // A `>` inside a quoted value does not end the tag (HTML's rule): the link is made and
+    // none of the tag shows as text.
+    let body = r#"<a title="a > b" href="https://q.example/">details</a> here"#;
+    assert_eq!(links(body), ["https://q.example/"]);
+    assert_eq!(plain_text(&parse(body)), "details here");
+    let body = "<p class='x>y'>Fixed</p>";
+    assert_eq!(plain_text(&parse(body)), "Fixed");
+    // An unclosed quote is forgiven: the first `>` ends the tag.
+    assert_eq!(plain_text(&parse(r#"<b title="x>bold</b> text"#)), "bold text");
 }

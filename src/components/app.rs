@@ -15,7 +15,7 @@ use crate::events::{changes, WidgetEvent};
 use crate::feed::client;
 use crate::i18n::{Key, Lang};
 use crate::labels;
-use crate::model::Snapshot;
+use crate::model::{Snapshot, Time};
 use crate::state::{notice_key, parse_dismissed, Action, Load, State, MAX_DISMISSED};
 use crate::time::{self, TimeStyle};
 
@@ -176,9 +176,11 @@ pub fn App(props: &AppProps) -> Html {
             _ => None,
         };
         let (view, emit, announce) = (view.clone(), emit.clone(), announcement.setter());
+        let said = (*announcement).clone();
+        // The picture announced about: the feed's snapshot, at the replay's moment.
         let origin = match &state.load {
-            Load::Ready(loaded) => Rc::as_ptr(&loaded.snapshot) as usize,
-            _ => 0,
+            Load::Ready(loaded) => (Rc::as_ptr(&loaded.snapshot) as usize, state.pinned),
+            _ => (0, None),
         };
         let (settings, pinned) = ((config.sources(), config.components.clone()), state.pinned);
         // Right after `src` changes, the picture shown is still the old sources' until the
@@ -221,7 +223,9 @@ pub fn App(props: &AppProps) -> Html {
                 if let Some(words) = labels::announcement(&events, lang) {
                     // Widgets showing the same feed say it once between them.
                     if first_to_announce(origin, &words) {
-                        announce.set(words);
+                        // The same words again are news again (the next replay step with
+                        // the same status): a live region speaks only when its text changes.
+                        announce.set(if said == words { words + "\u{a0}" } else { words });
                     }
                 }
             }
@@ -409,14 +413,17 @@ fn nothing_matches(components: &[String], view: &Snapshot) -> bool {
         && !view.incidents.iter().chain(&view.maintenances).any(names_some)
 }
 
+/// A feed picture (its snapshot's address) at a moment (a replay's, or `None` live).
+type Origin = (usize, Option<Time>);
+
 thread_local! {
     /// What was announced lately, by the feed picture it came from: a second widget showing
     /// the same feed with the same words stays quiet.
-    static ANNOUNCED: RefCell<Vec<(usize, String)>> = const { RefCell::new(Vec::new()) };
+    static ANNOUNCED: RefCell<Vec<(Origin, String)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Whether this widget is the first to announce `words` about the picture at `origin`.
-fn first_to_announce(origin: usize, words: &str) -> bool {
+fn first_to_announce(origin: Origin, words: &str) -> bool {
     ANNOUNCED.with(|announced| {
         let mut announced = announced.borrow_mut();
         if announced.iter().any(|(o, w)| *o == origin && w == words) {

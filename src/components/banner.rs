@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::badge::badge;
-use super::tone;
+use super::{isolated, name_run, tone};
 use crate::i18n::{Key, Lang};
 use crate::labels;
 use crate::model::{Incident, OverallSource, Snapshot, Time};
@@ -44,10 +44,13 @@ pub fn banner(props: &BannerProps) -> Html {
     let lang = props.times.lang;
     let overall = props.snapshot.overall();
     let active = props.snapshot.active();
-    let severity = overall
-        .indicator
-        .severity()
-        .max(active.first().map_or(crate::model::Severity::None, |i| i.severity()));
+    let incident_severity = active.first().map_or(crate::model::Severity::None, |i| i.severity());
+    let severity = overall.indicator.severity().max(incident_severity);
+    // An indicator this widget does not know is drawn as unknown, unless an incident says more.
+    let tone = match overall.indicator {
+        crate::model::Indicator::Other(_) if incident_severity < severity => "unknown",
+        _ => tone(severity),
+    };
     // The page's own wording is English on nearly every page: other readers get the
     // widget's words for the same indicator, with the page's wording on hover.
     let page_words = overall.description.clone().filter(|_| lang != Lang::En);
@@ -83,7 +86,7 @@ pub fn banner(props: &BannerProps) -> Html {
             html! {
                 <span class="sw-banner__incident">
                     { for name_list(&troubled, lang).map(|names| html! {
-                        <span class="sw-banner__name">{ lang.fill(Key::AffectedList, &[&names]) }</span>
+                        <span class="sw-banner__name">{ isolated(lang, Key::AffectedList, &[names]) }</span>
                     }) }
                     { for checked }
                 </span>
@@ -104,14 +107,14 @@ pub fn banner(props: &BannerProps) -> Html {
         <button
             type="button"
             ref={props.node_ref.clone()}
-            class={classes!("sw-banner", format!("sw-banner--{}", tone(severity)))}
+            class={classes!("sw-banner", format!("sw-banner--{tone}"))}
             aria-expanded={props.expanded.to_string()}
             aria-controls={props.panel_id.clone()}
             part="banner"
             {onclick}
         >
             <span class="sw-banner__status">
-                <span class={classes!("sw-icon", format!("sw-icon--{}", tone(severity)))} aria-hidden="true"></span>
+                <span class={classes!("sw-icon", format!("sw-icon--{tone}"))} aria-hidden="true"></span>
                 <span class="sw-banner__overall" title={page_words}>{ overall_text }</span>
             </span>
             { detail }
@@ -121,14 +124,18 @@ pub fn banner(props: &BannerProps) -> Html {
     }
 }
 
-/// "A, B, C and 4 more", or `None` for no names.
-fn name_list(names: &[&str], lang: Lang) -> Option<String> {
+/// "A, B, C and 4 more", each name isolated, or `None` for no names.
+fn name_list(names: &[&str], lang: Lang) -> Option<Html> {
     match names.len() {
         0 => None,
-        n if n <= NAMED_COMPONENTS => Some(names.join(", ")),
-        n => Some(lang.fill(
+        n if n <= NAMED_COMPONENTS => Some(name_run(names.iter().copied())),
+        n => Some(isolated(
+            lang,
             Key::NamesAndMore,
-            &[&names[..NAMED_COMPONENTS].join(", "), &(n - NAMED_COMPONENTS).to_string()],
+            &[
+                name_run(names.iter().take(NAMED_COMPONENTS).copied()),
+                html! { { (n - NAMED_COMPONENTS).to_string() } },
+            ],
         )),
     }
 }

@@ -118,7 +118,7 @@ fn row(component: &Component, lang: Lang) -> Html {
     let status: &ComponentStatus = &component.status;
     html! {
         <li class="sw-tree__item">
-            <span class={classes!("sw-icon", format!("sw-icon--{}", tone(status.severity())))} aria-hidden="true"></span>
+            <span class={classes!("sw-icon", format!("sw-icon--{}", super::status_tone(status)))} aria-hidden="true"></span>
             <span class="sw-tree__name">{ component.name.clone() }</span>
             <span class="sw-tree__status">{ labels::component_status(status, lang).into_owned() }</span>
         </li>

@@ -3,8 +3,9 @@ use yew::prelude::*;
 use crate::feed::FeedError;
 use crate::i18n::{Key, Lang};
 
-/// A short, calm message for the reader, in `lang`, with a button that calls `on_retry`;
-/// the details were logged to the console.
+/// A short, calm message for the reader, in `lang`, with a button that calls `on_retry`
+/// (none for a feed of another product, which reading again cannot change); the details
+/// were logged to the console.
 ///
 /// A plain function, not a component: one instance with no state of its own, and each
 /// component costs the wasm about 1.5 KB of yew's lifecycle code.
@@ -14,7 +15,10 @@ pub fn error_notice(error: &FeedError, on_retry: &Callback<()>, lang: Lang) -> H
         <div class="sw-error" role="status">
             <span class="sw-icon sw-icon--unknown" aria-hidden="true"></span>
             <p class="sw-error__message">{ message(error, lang) }</p>
-            <button type="button" class="sw-error__retry" onclick={on_retry}>{ lang.t(Key::TryAgain) }</button>
+            // Another product's feed will not become a Statuspage one by reading it again.
+            if !matches!(error, FeedError::Unsupported(_)) {
+                <button type="button" class="sw-error__retry" onclick={on_retry}>{ lang.t(Key::TryAgain) }</button>
+            }
         </div>
     }
 }

@@ -59,10 +59,11 @@ pub fn History(props: &HistoryProps) -> Html {
                     </section>
                 },
                 Run::Quiet(newest, oldest) => {
+                    // Each date isolated: two Arabic or Hebrew dates around a dash keep their order.
                     let dates = if newest == oldest {
-                        time::day(newest, tz)
+                        html! { <bdi>{ time::day(newest, tz) }</bdi> }
                     } else {
-                        format!("{} – {}", time::day(oldest, tz), time::day(newest, tz))
+                        html! { <><bdi>{ time::day(oldest, tz) }</bdi>{ " – " }<bdi>{ time::day(newest, tz) }</bdi></> }
                     };
                     html! {
                         <section class="sw-day sw-day--quiet" key={newest.num_days_from_ce()}>

@@ -102,7 +102,7 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
                 { for span.map(fact) }
             </p>
             if !names.is_empty() {
-                <p class="sw-incident__components">{ lang.fill(Key::Affected, &[&names.join(", ")]) }</p>
+                <p class="sw-incident__components">{ super::isolated(lang, Key::Affected, &[super::name_run(names.iter().copied())]) }</p>
             }
             { for root_cause.map(|rca| html! {
                 <section class="sw-rootcause">

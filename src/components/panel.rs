@@ -7,7 +7,7 @@ use super::heading as heading_tag;
 use super::history::History;
 use super::incident_timeline::IncidentTimeline;
 use super::show_more::show_more;
-use super::tone;
+use super::status_tone;
 use crate::i18n::Key;
 use crate::labels;
 use crate::model::{Snapshot, Time};
@@ -90,7 +90,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                 <ul class="sw-components__list">
                     { for troubled.iter().take(LISTED_COMPONENTS).map(|c| html! {
                         <li class="sw-components__item">
-                            <span class={classes!("sw-icon", format!("sw-icon--{}", tone(c.status.severity())))} aria-hidden="true"></span>
+                            <span class={classes!("sw-icon", format!("sw-icon--{}", status_tone(&c.status)))} aria-hidden="true"></span>
                             <span class="sw-components__text">
                                 { for snapshot.group_of(c).map(|group| html! {
                                     <span class="sw-components__group">{ &group.name }</span>

@@ -71,7 +71,7 @@ fn change(component: &AffectedComponent, lang: Lang) -> Html {
     };
     html! {
         <li class="sw-update__change">
-            <span class="sw-update__component">{ &component.name }</span>
+            <bdi class="sw-update__component">{ &component.name }</bdi>
             { (!status.is_empty()).then(|| format!(": {status}")) }
         </li>
     }

@@ -313,9 +313,9 @@ for (const n of ['status-change', 'incident-open', 'incident-update', 'incident-
   await page.waitForFunction(() => document.getElementById('w').shadowRoot.textContent.includes('Incident X'));
   await sleep(300);
   await page.evaluate(() => window.__events.splice(0));
-  for (const src of ['src-b.json']) {
+  for (const src of ['src-b.json', 'src-b.json src-a.json']) {
     await page.evaluate((s) => document.getElementById('w').setAttribute('src', s), src);
-    await page.waitForFunction((s) => document.getElementById('w').shadowRoot.textContent.includes(s.includes(' ') ? 'Acme' : 'Incident Y'), src, { timeout: 5000 }).catch(async (e) => { throw new Error(src + ': ' + await page.evaluate(() => document.getElementById('w').shadowRoot.textContent.slice(0, 200))); });
+    await page.waitForFunction((s) => document.getElementById('w').shadowRoot.textContent.includes(s.includes(' ') ? '1 more active' : 'Incident Y'), src, { timeout: 5000 }).catch(async (e) => { throw new Error(src + ': ' + await page.evaluate(() => document.getElementById('w').shadowRoot.textContent.slice(0, 200))); });
     await sleep(400);
     const seen = await page.evaluate(() => window.__events.splice(0));
     assert.ok(!seen.some((e) => e.type.startsWith('incident-')), `${src}: ${JSON.stringify(seen)}`);
@@ -346,4 +346,124 @@ test('huge poll and timeout values neither loop nor time out every read', CHROMI
   assert.equal((server.requests.get('review-long') ?? 0) - before, 1, 'one read, then a long wait');
   assert.match(await page.locator('.sw-banner').textContent(), /GitHub|Minor|Outage|Incident/i, 'the read did not time out');
   await close();
+});
+
+// The review's leftovers, each from the reader's or host's side.
+
+test('an unknown locale is not claimed: dates say the language they are written in, and the console says so once', CHROMIUM_ONLY, async () => {
+  const url = await hostPage('locale-xx.html', '<status-widget id="a" src="/reference/incidents.json" locale="xx" expanded></status-widget><status-widget id="b" src="/reference/incidents.json" locale="xx"></status-widget>', { lang: 'en' });
+  const { page, problems, close } = await openPage(browser, url, { width: 1000 });
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await page.reload();
+  await page.waitForFunction(() => document.getElementById('a').shadowRoot.querySelector('.sw-incident time'));
+  // Attribute changes read every setting again; the warning is not repeated.
+  for (const theme of ['dark', 'light', 'auto']) await page.evaluate((t) => document.querySelectorAll('status-widget').forEach((w) => w.setAttribute('theme', t)), theme);
+  await sleep(300);
+  const langs = await page.evaluate(() => [...document.getElementById('a').shadowRoot.querySelectorAll('[lang]')].map((e) => e.getAttribute('lang')));
+  assert.ok(!langs.includes('xx'), `no element claims xx: ${[...new Set(langs)]}`);
+  assert.equal(await page.evaluate(() => document.getElementById('a').shadowRoot.querySelector('.sw').getAttribute('lang')), 'en');
+  assert.equal(warnings.filter((w) => w.includes('locale="xx"')).length, 1, warnings.join('\n'));
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('an indicator the widget does not know is drawn in the unknown colour the host set', CHROMIUM_ONLY, async () => {
+  await write('weird-indicator.json', JSON.stringify({
+    page: { id: 'p', name: 'P' }, status: { indicator: 'degraded', description: 'Something odd' },
+    components: [{ id: 'c', name: 'Odd part', status: 'wobbly', page_id: 'p' }], incidents: [],
+  }));
+  const url = await hostPage('weird-indicator.html', '<status-widget id="w" src="weird-indicator.json" expanded style="--sw-unknown: rgb(1, 2, 3); --sw-minor: rgb(200, 0, 0)"></status-widget>');
+  const { page, problems, close } = await openPage(browser, url, { width: 1000 });
+  await page.waitForSelector('.sw-banner');
+  const colours = await page.evaluate(() => {
+    const root = document.getElementById('w').shadowRoot;
+    const banner = root.querySelector('.sw-banner');
+    const icons = [...root.querySelectorAll('.sw-icon')].map((i) => getComputedStyle(i).backgroundColor);
+    return { border: getComputedStyle(banner).borderInlineStartColor, icons, text: banner.textContent };
+  });
+  assert.match(colours.text, /Something odd/);
+  assert.equal(colours.border, 'rgb(1, 2, 3)');
+  assert.ok(colours.icons.length >= 2 && colours.icons.every((c) => c === 'rgb(1, 2, 3)'), JSON.stringify(colours.icons));
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('another product\'s feed gets a clear message and no "Try again" that cannot help', CHROMIUM_ONLY, async () => {
+  const url = await hostPage('other-product.html', '<status-widget id="w" src="/fixtures/other/perplexity_instatus_summary_page-only-UP_ai-status.json"></status-widget>');
+  const { page, problems, close } = await openPage(browser, url, { width: 1000 });
+  await page.waitForSelector('.sw-error');
+  assert.match(await page.locator('.sw-error').textContent(), /Instatus/);
+  assert.equal(await page.locator('.sw-error button').count(), 0);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('replay steps that each bring an update with the same status are each announced', CHROMIUM_ONLY, async () => {
+  const update = (id, at, body) => ({ id, status: 'monitoring', body, created_at: at });
+  await write('monitoring-twice.json', JSON.stringify({
+    page: { id: 'p', name: 'P' },
+    incidents: [{ id: 'i', name: 'Slow mail', status: 'monitoring', impact: 'minor', created_at: '2026-11-30T09:00:00Z',
+      incident_updates: [update('u3', '2026-11-30T11:00:00Z', 'Still watching.'), update('u2', '2026-11-30T10:00:00Z', 'Watching.'),
+        { id: 'u1', status: 'investigating', body: 'Looking.', created_at: '2026-11-30T09:00:00Z' }] }],
+  }));
+  const url = await hostPage('monitoring-twice.html', '<status-widget id="w" src="monitoring-twice.json" now="2026-11-30T09:30:00Z"></status-widget>');
+  const { page, problems, close } = await openPage(browser, url, { width: 1000 });
+  await page.waitForSelector('.sw-banner');
+  await sleep(300);
+  await page.evaluate(() => {
+    window.__spoken = [];
+    const region = document.getElementById('w').shadowRoot.querySelector('.sw-announcer');
+    new MutationObserver(() => window.__spoken.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
+  });
+  for (const now of ['2026-11-30T10:30:00Z', '2026-11-30T11:30:00Z']) {
+    await page.evaluate((t) => document.getElementById('w').setAttribute('now', t), now);
+    await sleep(400);
+  }
+  const spoken = await page.evaluate(() => window.__spoken.filter((t) => t.trim()));
+  assert.equal(spoken.length, 2, JSON.stringify(spoken));
+  assert.ok(spoken.every((t) => /Slow mail/.test(t) && /Monitoring/.test(t)), JSON.stringify(spoken));
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('feed names and dates are isolated from the widget\'s words in every line that joins them', CHROMIUM_ONLY, async () => {
+  const names = ['שרת דואר', 'Mail API', 'بريد'];
+  await write('bidi.json', JSON.stringify({
+    page: { id: 'p', name: 'P', time_zone: 'Asia/Jerusalem' },
+    components: names.map((name, i) => ({ id: `c${i}`, name, status: 'degraded_performance', page_id: 'p' })),
+    incidents: [{ id: 'i', name: 'Slow', status: 'resolved', impact: 'minor', created_at: '2026-11-20T09:00:00Z', resolved_at: '2026-11-20T10:00:00Z',
+      components: names.map((name, i) => ({ id: `c${i}`, name })),
+      incident_updates: [{ id: 'u', status: 'resolved', body: 'Fixed.', created_at: '2026-11-20T10:00:00Z',
+        affected_components: names.map((name, i) => ({ code: `c${i}`, name, old_status: 'degraded_performance', new_status: 'operational' })) }] }],
+  }));
+  for (const [file, body] of [
+    ['bidi-banner.html', '<status-widget id="w" src="bidi.json" now="2026-11-21T10:00:00Z" locale="he" expanded></status-widget>'],
+    ['bidi-page.html', '<status-widget id="w" src="bidi.json" now="2026-11-30T10:00:00Z" mode="page" locale="ar"></status-widget>'],
+  ]) {
+    const url = await hostPage(file, body);
+    const { page, problems, close } = await openPage(browser, url, { width: 1000 });
+    await page.waitForSelector('.sw-banner, .sw-page');
+    await sleep(300);
+    // Every text node that holds a feed name or a date sits in an element that isolates it.
+    const loose = await page.evaluate((names) => {
+      const root = document.getElementById('w').shadowRoot;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const out = [];
+      const isolates = (el) => ['isolate', 'plaintext', 'isolate-override'].includes(getComputedStyle(el).unicodeBidi);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const t = n.textContent;
+        const holdsName = names.some((name) => t.includes(name));
+        const holdsDate = /\d/.test(t) && /[\u0590-\u06ff]/.test(t);
+        if (!holdsName && !holdsDate) continue;
+        // A name must be the whole text of its isolating element, not a part of a sentence.
+        const el = n.parentElement;
+        if (!isolates(el) || (holdsName && !names.includes(t.trim()) && el.closest('.sw-text') === null)) out.push(`${el.className || el.tagName}: ${t}`);
+      }
+      return out;
+    }, names);
+    assert.deepEqual(loose, [], file);
+    assert.deepEqual(problems, []);
+    await close();
+  }
 });
