@@ -21,7 +21,7 @@ after(async () => {
   server?.close();
 });
 
-const ALLOWED = new Set(['DIV', 'P', 'SPAN', 'BUTTON', 'TIME', 'UL', 'OL', 'LI', 'STRONG', 'EM', 'A', 'BR', 'H3', 'H4', 'SECTION']);
+const ALLOWED = new Set(['BDI', 'DIV', 'P', 'SPAN', 'BUTTON', 'TIME', 'UL', 'OL', 'LI', 'STRONG', 'EM', 'A', 'BR', 'H3', 'H4', 'SECTION']);
 
 /** A summary.json whose every string field carries a payload. */
 function hostileFeed(payloads) {

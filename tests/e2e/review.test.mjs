@@ -356,7 +356,7 @@ test('an unknown locale is not claimed: dates say the language they are written 
   const warnings = [];
   page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
   await page.reload();
-  await page.waitForFunction(() => document.getElementById('a').shadowRoot.querySelector('.sw-incident time'));
+  await page.waitForFunction(() => document.getElementById('a')?.shadowRoot?.querySelector('.sw-incident time'));
   // Attribute changes read every setting again; the warning is not repeated.
   for (const theme of ['dark', 'light', 'auto']) await page.evaluate((t) => document.querySelectorAll('status-widget').forEach((w) => w.setAttribute('theme', t)), theme);
   await sleep(300);
