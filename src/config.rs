@@ -91,6 +91,9 @@ pub struct Config {
     pub history_days: u32,
     /// How many days ahead scheduled maintenance is announced; 0 announces none.
     pub maintenance_days: u32,
+    /// Hours after a maintenance within which an incident on its components is shown
+    /// beside it; 0 never.
+    pub near_maintenance_hours: u32,
 }
 
 impl Default for Config {
@@ -171,7 +174,7 @@ fn is_loopback(authority: &str) -> bool {
 }
 
 /// Every setting the widget reads, in the order the README lists them.
-pub const SETTINGS: [Setting; 14] = [
+pub const SETTINGS: [Setting; 15] = [
     setting! {
         name: "src",
         kind: "URL, or several separated by spaces",
@@ -269,6 +272,13 @@ pub const SETTINGS: [Setting; 14] = [
         default: "7",
         example: "14",
         description: "Scheduled maintenance starting within this many days is announced with its window and a countdown. Maintenance under way always shows, in the banner too.",
+    },
+    setting! {
+        name: "near-maintenance-hours",
+        kind: "whole hours (0 = never)",
+        default: "24",
+        example: "48",
+        description: "An incident that began during a scheduled maintenance, or within this many hours after it ended, on components they share, says so (\"Began 4 hr 21 min after the scheduled maintenance … on the same components\") and opens to that maintenance's timeline. It is shown as a coincidence in time and components: the status page does not say one caused the other.",
     },
 ];
 
@@ -405,6 +415,7 @@ impl Config {
         };
         let history_days = days("history-days", 14);
         let maintenance_days = days("maintenance-days", 7);
+        let near_maintenance_hours = days("near-maintenance-hours", 24);
         let mut flag = |name: &str| match read(name).as_deref() {
             None | Some("false") => false,
             Some("" | "true") => true,
@@ -435,6 +446,7 @@ impl Config {
             expanded,
             history_days,
             maintenance_days,
+            near_maintenance_hours,
         };
         warnings.extend(bounded);
         (config, warnings)

@@ -25,6 +25,13 @@ pub fn setting_names() -> Vec<String> {
     SETTINGS.iter().map(|s| s.name.to_owned()).collect()
 }
 
+/// "Datto status" in the language of the BCP 47 tag `lang` (English when not shipped), for
+/// `StatusWidgetElement.statusTitle`.
+#[wasm_bindgen(js_name = statusTitle)]
+pub fn status_title(name: &str, lang: &str) -> String {
+    crate::i18n::Lang::from_tag(lang).fill(crate::i18n::Key::StatusOf, &[name])
+}
+
 /// Hands the shim's `take(url, signal)` to the feed client: the first read of a document uses
 /// the request the shim started while the wasm was loading.
 #[wasm_bindgen(js_name = usePrefetched)]
@@ -74,6 +81,7 @@ fn props(host: &HtmlElement) -> AppProps {
     let (mut config, mut warnings) = Config::from_lookup(|name| host.get_attribute(name));
     let page_host = web_sys::window().and_then(|w| w.location().host().ok()).unwrap_or_default();
     warnings.extend(config.apply_poll_floor(&page_host));
+    let explicit_locale = config.locale.is_some();
     if let Some(tag) = config.locale.take() {
         config.locale = canonical_locale(&tag);
         if config.locale.is_none() {
@@ -94,8 +102,24 @@ fn props(host: &HtmlElement) -> AppProps {
             .and_then(|e| e.get_attribute("lang"))
             .and_then(|tag| canonical_locale(&tag));
     }
+    // The direction: the element's own `dir`; else, unless `locale` chose the language, the
+    // host page's (nearest `dir`), like its `lang`; else the language's own.
+    let direction = |element: Option<web_sys::Element>| {
+        element
+            .and_then(|e| e.get_attribute("dir"))
+            .map(|d| d.trim().to_ascii_lowercase())
+            .filter(|d| d == "ltr" || d == "rtl")
+    };
+    let own = direction(Some(host.clone().into()));
+    let dir = own
+        .or_else(|| direction(host.closest("[dir]").ok().flatten()).filter(|_| !explicit_locale))
+        .map(yew::AttrValue::from);
     let host = host.clone();
-    AppProps { config, on_event: Some(Callback::from(move |event: WidgetEvent| dispatch(&host, &event))) }
+    AppProps {
+        config,
+        on_event: Some(Callback::from(move |event: WidgetEvent| dispatch(&host, &event))),
+        dir,
+    }
 }
 
 #[wasm_bindgen]

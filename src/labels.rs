@@ -34,6 +34,7 @@ pub fn status(value: &Status, lang: Lang) -> Cow<'_, str> {
         Status::InProgress => Key::InProgress,
         Status::Verifying => Key::Verifying,
         Status::Completed => Key::Completed,
+        Status::Cancelled => Key::Cancelled,
         Status::Other(raw) => return humanize(raw, lang),
     };
     lang.t(key).into()

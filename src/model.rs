@@ -137,13 +137,15 @@ feed_enum!(
         Verifying = "verifying" => Severity::Maintenance,
         /// Maintenance over.
         Completed = "completed" => Severity::None,
+        /// Maintenance called off (some pages say so instead of deleting it).
+        Cancelled = "cancelled" => Severity::None,
     }
 );
 
 impl Status {
     /// Whether this status ends an incident or maintenance.
     pub fn is_closed(&self) -> bool {
-        matches!(self, Self::Resolved | Self::Postmortem | Self::Completed)
+        matches!(self, Self::Resolved | Self::Postmortem | Self::Completed | Self::Cancelled)
     }
 
     /// Whether a maintenance in this status is under way (not merely announced, not over).
@@ -433,15 +435,7 @@ impl Incident {
     /// Names of the components it touches: the incident's own list, else the newest update
     /// that names any (incident.io-hosted pages leave the incident's list empty).
     pub fn component_names(&self) -> Vec<&str> {
-        let from_updates = || {
-            self.updates
-                .iter()
-                .find(|u| !u.affected.is_empty())
-                .map(|u| u.affected.as_slice())
-                .unwrap_or_default()
-        };
-        let list = if self.components.is_empty() { from_updates() } else { &self.components };
-        list.iter().map(|c| c.name.as_str()).collect()
+        incident_components(self).iter().map(|c| c.name.as_str()).collect()
     }
 }
 
@@ -461,6 +455,12 @@ pub struct Snapshot {
     /// The status pages the picture combines, by label, in order (empty for one unlabelled
     /// page): kept even for a page that has nothing to show yet, so its first incident is news.
     pub labels: Vec<String>,
+    /// Since when the documents list every incident, resolved ones included: the oldest
+    /// incident of an `incidents.json` (Statuspage sends the latest 50). `None` when they
+    /// list no past incidents at all (`summary.json` holds only unresolved ones;
+    /// `components.json` and `scheduled-maintenances.json` none), so a quiet day before it
+    /// is not known to have been quiet.
+    pub incidents_since: Option<Time>,
 }
 
 /// One line of the component list: a group with its members, or one component alone
@@ -475,14 +475,28 @@ pub struct ComponentEntry<'a> {
     pub worst: Severity,
 }
 
-/// One day of the incident history: its date in the reader's zone and the incidents that
-/// began on it, newest first (empty: "No incidents reported").
+/// One day of the incident history: its date in the reader's zone and the incidents and
+/// maintenances that began on it and are over, newest first.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HistoryDay<'a> {
     /// The calendar day.
     pub date: NaiveDate,
-    /// Incidents that began that day and are over, newest first.
+    /// Incidents and maintenances that began that day and are over, newest first.
     pub incidents: Vec<&'a Incident>,
+    /// Whether the documents list every incident of the whole day, so an empty day can be
+    /// called quiet ("No incidents reported").
+    pub covered: bool,
+}
+
+/// How an incident stands to a scheduled maintenance on the same components: it began
+/// during the window, or this long after the maintenance ended. A coincidence in time and
+/// components, which the feed never states as a cause.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NearMaintenance {
+    /// The maintenance.
+    pub maintenance: Incident,
+    /// `None`: the incident began while it was under way; else the time from its end.
+    pub after: Option<chrono::TimeDelta>,
 }
 
 /// Where the overall indicator came from, so the view can word it honestly.
@@ -524,6 +538,11 @@ impl Snapshot {
         }
         merge_by_id(&mut self.incidents, other.incidents);
         merge_by_id(&mut self.maintenances, other.maintenances);
+        // Two documents of one page: the one that reaches further back tells more.
+        self.incidents_since = match (self.incidents_since, other.incidents_since) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         self.sort();
         self
     }
@@ -564,6 +583,12 @@ impl Snapshot {
             status,
             ..Snapshot::default()
         };
+        // A day is known to be quiet only if every page's documents cover it.
+        combined.incidents_since = parts
+            .iter()
+            .map(|p| p.incidents_since)
+            .try_fold(None, |latest: Option<Time>, since| Some(latest.max(Some(since?))))
+            .flatten();
         for part in parts {
             combined.labels.extend(part.labels);
             combined.components.extend(part.components);
@@ -652,26 +677,74 @@ impl Snapshot {
             .collect()
     }
 
-    /// The incident history a status page shows: the `days` calendar days up to and including
-    /// `now`'s (days as `day_of` reckons them, i.e. in the reader's zone), newest first, each
-    /// with the incidents that began on it and are no longer active, newest first. Every day
-    /// is listed, with or without incidents; maintenances are not part of it.
+    /// The history a status page shows: the `days` calendar days up to and including `now`'s
+    /// (days as `day_of` reckons them, i.e. in the reader's zone), newest first, each with the
+    /// incidents and the completed or cancelled maintenances that began on it, newest first.
+    /// Every day is listed; a day is `covered` when it lies wholly after
+    /// [`incidents_since`](Snapshot::incidents_since)'s day.
     pub fn history(&self, now: Time, days: u32, day_of: impl Fn(Time) -> NaiveDate) -> Vec<HistoryDay<'_>> {
         let today = day_of(now);
+        let first_covered =
+            self.incidents_since.map(|since| day_of(since).succ_opt().unwrap_or(NaiveDate::MAX));
         let mut history: Vec<HistoryDay<'_>> = today
             .iter_days()
             .rev()
             .take(days as usize)
-            .map(|date| HistoryDay { date, incidents: Vec::new() })
+            .map(|date| HistoryDay {
+                date,
+                incidents: Vec::new(),
+                covered: first_covered.is_some_and(|f| date >= f),
+            })
             .collect();
-        // `incidents` is newest first already, so each day's list is too.
-        for incident in self.incidents.iter().filter(|i| !i.is_active()) {
+        let over = |i: &&Incident| !i.is_active() && (!i.is_maintenance() || i.status.is_closed());
+        let mut past: Vec<&Incident> = self.incidents.iter().chain(&self.maintenances).filter(over).collect();
+        order::sort_by_key(&mut past, |i| std::cmp::Reverse(i.began()));
+        for incident in past {
             let Some(date) = incident.began().filter(|b| *b <= now).map(&day_of) else { continue };
             if let Some(day) = history.iter_mut().find(|d| d.date == date) {
                 day.incidents.push(incident);
             }
         }
         history
+    }
+
+    /// The maintenance an incident began during, or within `within` after, on components
+    /// they share (by id, else by name): the latest such, if any. Maintenances have none.
+    pub fn near_maintenance(
+        &self,
+        incident: &Incident,
+        within: chrono::TimeDelta,
+    ) -> Option<NearMaintenance> {
+        let began = incident.began().filter(|_| !incident.is_maintenance())?;
+        let touched: Vec<&AffectedComponent> = incident_components(incident);
+        let shares = |m: &Incident| {
+            m.source == incident.source
+                && incident_components(m).iter().any(|a| {
+                    touched.iter().any(|b| match (&a.code, &b.code) {
+                        (Some(x), Some(y)) => x == y,
+                        _ => same_name(&a.name, &b.name),
+                    })
+                })
+        };
+        self.maintenances
+            .iter()
+            .filter(|m| m.status != Status::Cancelled && m.status != Status::Scheduled && shares(m))
+            .filter_map(|m| {
+                let starts = m.began()?;
+                let ends = m.ended().or(m.schedule.as_ref()?.ends);
+                if began < starts {
+                    return None;
+                }
+                match ends {
+                    Some(ends) if began > ends => {
+                        let after = began - ends;
+                        (after <= within).then_some((m, Some(after)))
+                    }
+                    _ => Some((m, None)),
+                }
+            })
+            .max_by_key(|(m, _)| m.began())
+            .map(|(m, after)| NearMaintenance { maintenance: m.clone(), after })
     }
 
     /// The overall status: the page's own when it states one (never from incident impact:
@@ -792,6 +865,7 @@ impl Snapshot {
             components: selected.iter().map(|c| (*c).clone()).collect(),
             incidents: self.incidents.iter().filter(|i| keep(i)).map(narrow).collect(),
             maintenances: self.maintenances.iter().filter(|i| keep(i)).map(narrow).collect(),
+            incidents_since: self.incidents_since,
         };
         // The pages still in the picture, and any the filter names (its first incident is news).
         let present: Vec<String> = picture.sources().iter().map(|s| (*s).to_owned()).collect();
@@ -884,6 +958,20 @@ impl AffectedComponent {
             None => same_name(&self.name, &component.name),
         }
     }
+}
+
+/// The components an incident or maintenance names: its own list, else the newest update
+/// that names any.
+fn incident_components(incident: &Incident) -> Vec<&AffectedComponent> {
+    if !incident.components.is_empty() {
+        return incident.components.iter().collect();
+    }
+    incident
+        .updates
+        .iter()
+        .find(|u| !u.affected.is_empty())
+        .map(|u| u.affected.iter().collect())
+        .unwrap_or_default()
 }
 
 /// Hides what was posted after `now`; returns false when nothing of it existed yet.

@@ -80,6 +80,8 @@ pub fn parse(body: &str) -> Vec<Block> {
     let mut builder = Builder::default();
     let mut pos = 0;
     let mut next_gt = body.find('>');
+    // Quote-aware look-ahead, in bytes, for the whole body: a few passes over it at most.
+    let mut budget = 4 * body.len() + MAX_TAG;
     while pos < body.len() {
         let Some(lt) = from(body, pos).find('<').map(|offset| pos + offset) else {
             builder.text(from(body, pos));
@@ -93,7 +95,7 @@ pub fn parse(body: &str) -> Vec<Block> {
         }
         let tag = next_gt
             .filter(|gt| gt - lt <= MAX_TAG)
-            .and_then(|gt| tag_end(body, lt, gt))
+            .map(|gt| tag_end(body, lt, gt, &mut budget))
             .and_then(|gt| Some((Tag::read(between(body, lt + 1, gt))?, gt)));
         match tag {
             Some((tag, gt)) => {
@@ -159,42 +161,57 @@ pub fn http_url(raw: &str) -> Option<String> {
 
 /// A recognised tag.
 /// Where the tag opened at `lt` ends: the first `>` outside a quoted attribute value, so
-/// `<a title="a>b" href="…">` is one tag, as in HTML. `naive` is the first `>` after `lt`;
-/// the quote-aware scan runs only for a known tag name with a quote before `naive`, and
-/// never past [`MAX_TAG`] bytes, so parsing stays linear. An unclosed quote falls back to
-/// `naive` (lenient, where HTML would swallow the rest of the body); a tag whose end lies
-/// beyond the limit is `None` and shows as text.
-fn tag_end(body: &str, lt: usize, naive: usize) -> Option<usize> {
+/// `<a title="a>b" href="…">` is one tag, as in HTML. `naive` is the first `>` after `lt`.
+/// Lenient where HTML is not: a quoted value that holds a `<`, or never closes before the
+/// tag's end, is taken for a missing closing quote, and the tag ends at `naive` (a typo
+/// must not hide the sentence after it). The quote-aware scan runs only for a known tag
+/// name followed by a space or `/`, with a quote before `naive`, never past [`MAX_TAG`]
+/// bytes, and within `budget` bytes shared by the whole body, so parsing stays linear.
+fn tag_end(body: &str, lt: usize, naive: usize, budget: &mut usize) -> usize {
     let bytes = body.as_bytes();
     let inside = between(body, lt + 1, naive);
     let name = inside.strip_prefix('/').unwrap_or(inside);
-    let name = upto(name, name.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(name.len()));
-    if !Tag::known(&name.to_ascii_lowercase()) || !inside.contains(['"', '\'']) {
-        return Some(naive);
+    let name_len = name.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(name.len());
+    let opens_attributes = from(name, name_len).starts_with(|c: char| c.is_whitespace() || c == '/');
+    if !opens_attributes
+        || !Tag::known(&upto(name, name_len).to_ascii_lowercase())
+        || !inside.contains(['"', '\''])
+    {
+        return naive;
     }
-    let limit = (lt + 1 + MAX_TAG).min(bytes.len());
+    let limit = (lt + 1 + MAX_TAG).min(bytes.len()).min(lt + 1 + *budget);
     let at = |i: usize| bytes.get(i).copied().filter(|_| i < limit);
     let mut i = lt + 1;
-    while let Some(byte) = at(i) {
+    let end = loop {
+        let Some(byte) = at(i) else { break naive };
         i += 1;
         match byte {
-            b'>' => return Some(i - 1),
+            b'>' => break i - 1,
             b'=' => {
                 while at(i).is_some_and(|b| b.is_ascii_whitespace()) {
                     i += 1;
                 }
-                if let Some(quote @ (b'"' | b'\'')) = at(i) {
-                    let value = bytes.get(i + 1..limit).unwrap_or_default();
-                    match value.iter().position(|b| *b == quote) {
-                        Some(close) => i += close + 2,
-                        None => return Some(naive),
+                match at(i) {
+                    Some(quote @ (b'"' | b'\'')) => {
+                        let value = bytes.get(i + 1..limit).unwrap_or_default();
+                        match value.iter().position(|b| *b == quote || *b == b'<') {
+                            Some(close) if value.get(close) == Some(&quote) => i += close + 2,
+                            _ => break naive,
+                        }
+                    }
+                    // An unquoted value runs to a space or `>`: a quote in it opens nothing.
+                    _ => {
+                        while at(i).is_some_and(|b| !b.is_ascii_whitespace() && b != b'>') {
+                            i += 1;
+                        }
                     }
                 }
             }
             _ => {}
         }
-    }
-    None
+    };
+    *budget = budget.saturating_sub(i - lt);
+    end
 }
 
 struct Tag {

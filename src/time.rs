@@ -147,6 +147,18 @@ fn ago(n: i64, unit: Unit, lang: Lang) -> String {
     }
 }
 
+/// A count in the reader's language: "2,025" in English (written here, as `Intl` writes it,
+/// so the first paint builds no formatter), through `Intl.NumberFormat` otherwise (Arabic
+/// digits in Arabic).
+pub fn number(n: usize, lang: Lang) -> String {
+    #[cfg(target_arch = "wasm32")]
+    if lang != Lang::En {
+        return intl::number(n, lang);
+    }
+    let _ = lang;
+    grouped(n as i64)
+}
+
 fn plural(n: i64, unit: &str) -> String {
     if n == 1 {
         format!("1 {unit}")
@@ -366,6 +378,24 @@ mod intl {
                 Some(Words::Relative(f)) => f.format(n as f64, unit.intl()),
                 None => String::new(),
             }
+        })
+    }
+
+    thread_local! {
+        static NUMBERS: RefCell<Vec<(Lang, NumberFormat)>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// A plain count in `lang`.
+    pub(super) fn number(n: usize, lang: Lang) -> String {
+        NUMBERS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if !cache.iter().any(|(l, _)| *l == lang) {
+                match NumberFormat::new(&JsValue::from_str(lang.tag()), &Object::new()) {
+                    Ok(format) => cache.push((lang, format)),
+                    Err(_) => return n.to_string(),
+                }
+            }
+            cache.iter().find(|(l, _)| *l == lang).map(|(_, f)| f.format(n as f64)).unwrap_or_default()
         })
     }
 

@@ -74,12 +74,16 @@ fn every_message_exists_in_every_shipped_language() {
     // A missing entry would fall back to English; unknown languages get English.
     assert_eq!(Lang::from_tag("es-MX"), Lang::Es);
     assert_eq!(Lang::from_tag("DE_at"), Lang::De);
-    assert_eq!(Lang::from_tag("pt-BR"), Lang::En);
+    assert_eq!(Lang::from_tag("pt-BR"), Lang::Pt);
+    assert_eq!(Lang::from_tag("pt_PT"), Lang::Pt);
+    assert_eq!(Lang::from_tag("ar-EG"), Lang::Ar);
+    assert_eq!(Lang::from_tag("he"), Lang::En);
+    assert_eq!((Lang::Ar.dir(), Lang::Pt.dir(), Lang::Pt.tag()), ("rtl", "ltr", "pt-BR"));
     assert_eq!(Lang::from_tag(""), Lang::En);
     assert_eq!(Lang::Fr.fill(Key::UpdateOf, &["6", "11"]), " · mise à jour 6 sur 11");
     // Status words differ from English in every other language (no untranslated copies).
     for key in [Key::Investigating, Key::Identified, Key::Resolved, Key::Operational, Key::AllOperational] {
-        for lang in [Lang::Es, Lang::De, Lang::Fr] {
+        for lang in [Lang::Es, Lang::De, Lang::Fr, Lang::Pt, Lang::Ar] {
             assert_ne!(lang.t(key), Lang::En.t(key), "{key:?} in {lang:?}");
         }
     }

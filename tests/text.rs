@@ -147,6 +147,8 @@ fn pathological_inputs_stay_fast_and_bounded() {
         // Quoted values are scanned at most MAX_TAG bytes from each `<`.
         format!("{}<a t='>", "<b ".repeat(700)).repeat(40),
         "<a t='".repeat(20_000),
+        format!("{}='>'", "<b".repeat(500)).repeat(99),
+        format!("{}='>'", "<b ".repeat(300)).repeat(110),
     ] {
         let blocks = parse(&body);
         assert!(plain_text(&blocks).len() <= body.len() * 2);
@@ -286,6 +288,16 @@ fn links_are_read_as_browsers_read_them() {
     assert_eq!(plain_text(&parse(body)), "details here");
     let body = "<p class='x>y'>Fixed</p>";
     assert_eq!(plain_text(&parse(body)), "Fixed");
-    // An unclosed quote is forgiven: the first `>` ends the tag.
+    // An unclosed quote is forgiven: the first `>` ends the tag, even when the sentence
+    // goes on with quotes of its own, and nothing of it disappears into the link.
     assert_eq!(plain_text(&parse(r#"<b title="x>bold</b> text"#)), "bold text");
+    assert_eq!(plain_text(&parse(r#"<b title="x>bold</b> text, it's "done""#)), r#"bold text, it's "done""#);
+    let body = r#"<a href="https://x.example/>Status page</a>: we said "fixed"."#;
+    assert_eq!(plain_text(&parse(body)), r#"Status page: we said "fixed"."#);
+    assert_eq!(links(body), ["https://x.example/"]);
+    let body = r#"<a href="https://x.example/>Status page</a>: we said "fixed". <br>Thanks"#;
+    let text = plain_text(&parse(body));
+    assert!(text.contains("Status page") && text.contains("we said") && text.contains("Thanks"), "{text:?}");
+    // A quote inside an unquoted value opens nothing (HTML's rule).
+    assert_eq!(links(r#"<a href=https://a.example/?q=">">t</a> after"#), [r#"https://a.example/?q=""#]);
 }

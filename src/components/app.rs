@@ -15,7 +15,7 @@ use crate::events::{changes, WidgetEvent};
 use crate::feed::client;
 use crate::i18n::{Key, Lang};
 use crate::labels;
-use crate::model::{Snapshot, Time};
+use crate::model::Snapshot;
 use crate::state::{notice_key, parse_dismissed, Action, Load, State, MAX_DISMISSED};
 use crate::time::{self, TimeStyle};
 
@@ -28,6 +28,10 @@ pub struct AppProps {
     /// custom element turns these into DOM events.
     #[prop_or_default]
     pub on_event: Option<Callback<WidgetEvent>>,
+    /// The host's writing direction (`ltr` or `rtl`), when it states one; else the
+    /// direction of the widget's language.
+    #[prop_or_default]
+    pub dir: Option<AttrValue>,
 }
 
 thread_local! {
@@ -177,10 +181,9 @@ pub fn App(props: &AppProps) -> Html {
         };
         let (view, emit, announce) = (view.clone(), emit.clone(), announcement.setter());
         let said = (*announcement).clone();
-        // The picture announced about: the feed's snapshot, at the replay's moment.
         let origin = match &state.load {
-            Load::Ready(loaded) => (Rc::as_ptr(&loaded.snapshot) as usize, state.pinned),
-            _ => (0, None),
+            Load::Ready(loaded) => Rc::as_ptr(&loaded.snapshot) as usize,
+            _ => 0,
         };
         let (settings, pinned) = ((config.sources(), config.components.clone()), state.pinned);
         // Right after `src` changes, the picture shown is still the old sources' until the
@@ -221,8 +224,10 @@ pub fn App(props: &AppProps) -> Html {
             let events = changes(base.as_deref(), &view);
             if base.is_some() {
                 if let Some(words) = labels::announcement(&events, lang) {
-                    // Widgets showing the same feed say it once between them.
-                    if first_to_announce(origin, &words) {
+                    // Widgets showing the same live feed say it once between them; a replay
+                    // is one widget's own, and each step it takes is news (again, when
+                    // the reader steps back and forward).
+                    if pinned.is_some() || first_to_announce(origin, &words) {
                         // The same words again are news again (the next replay step with
                         // the same status): a live region speaks only when its text changes.
                         announce.set(if said == words { words + "\u{a0}" } else { words });
@@ -359,6 +364,7 @@ pub fn App(props: &AppProps) -> Html {
                             page={config.mode == Mode::Page}
                             history_days={config.history_days}
                             maintenance_days={config.maintenance_days}
+                            near_maintenance_hours={config.near_maintenance_hours}
                         />
                         { for replay }
                     </>
@@ -384,7 +390,7 @@ pub fn App(props: &AppProps) -> Html {
     );
     html! {
         <ContextProvider<Lang> context={lang}>
-            <div class={classes} part="root" lang={lang.lang_attribute(config.locale.as_deref())} onkeydown={on_keydown}>
+            <div class={classes} part="root" lang={lang.lang_attribute(config.locale.as_deref())} dir={props.dir.clone().unwrap_or(AttrValue::Static(lang.dir()))} onkeydown={on_keydown}>
                 { content }
                 <div class="sw-visually-hidden sw-announcer" role="status" aria-live="polite">{ (*announcement).clone() }</div>
             </div>
@@ -413,17 +419,14 @@ fn nothing_matches(components: &[String], view: &Snapshot) -> bool {
         && !view.incidents.iter().chain(&view.maintenances).any(names_some)
 }
 
-/// A feed picture (its snapshot's address) at a moment (a replay's, or `None` live).
-type Origin = (usize, Option<Time>);
-
 thread_local! {
     /// What was announced lately, by the feed picture it came from: a second widget showing
     /// the same feed with the same words stays quiet.
-    static ANNOUNCED: RefCell<Vec<(Origin, String)>> = const { RefCell::new(Vec::new()) };
+    static ANNOUNCED: RefCell<Vec<(usize, String)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Whether this widget is the first to announce `words` about the picture at `origin`.
-fn first_to_announce(origin: Origin, words: &str) -> bool {
+fn first_to_announce(origin: usize, words: &str) -> bool {
     ANNOUNCED.with(|announced| {
         let mut announced = announced.borrow_mut();
         if announced.iter().any(|(o, w)| *o == origin && w == words) {

@@ -97,7 +97,7 @@ pub fn banner(props: &BannerProps) -> Html {
         let others = active.len() - 1;
         html! {
             <span class="sw-banner__more">
-                { lang.fill(Key::PlusMore, &[&others.to_string()]) }
+                { lang.fill(Key::PlusMore, &[&time::number(others, lang)]) }
                 <span class="sw-visually-hidden">{ lang.t(if others == 1 { Key::OneMoreActive } else { Key::MoreActive }) }</span>
             </span>
         }
@@ -134,7 +134,7 @@ fn name_list(names: &[&str], lang: Lang) -> Option<Html> {
             Key::NamesAndMore,
             &[
                 name_run(names.iter().take(NAMED_COMPONENTS).copied()),
-                html! { { (n - NAMED_COMPONENTS).to_string() } },
+                html! { { time::number(n - NAMED_COMPONENTS, lang) } },
             ],
         )),
     }

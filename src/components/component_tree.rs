@@ -6,6 +6,7 @@ use super::tone;
 use crate::i18n::{Key, Lang};
 use crate::labels;
 use crate::model::{Component, ComponentEntry, ComponentStatus, Severity, Snapshot};
+use crate::time;
 
 /// Props of [`ComponentTree`].
 #[derive(Properties, PartialEq)]
@@ -92,12 +93,24 @@ pub fn Group(props: &GroupProps) -> Html {
     let troubled = props.members.iter().filter(|c| c.status.severity() > Severity::None).count();
     let summary = match troubled {
         0 => lang.t(Key::Operational).to_owned(),
-        n => lang.fill(Key::GroupNotOperational, &[&n.to_string(), &props.members.len().to_string()]),
+        n => lang.fill(
+            Key::GroupNotOperational,
+            &[&time::number(n, lang), &time::number(props.members.len(), lang)],
+        ),
+    };
+    // The group's icon is its worst members': unknown when every one of them is unknown.
+    let worst: Vec<&Component> =
+        props.members.iter().filter(|c| c.status.severity() == props.worst).collect();
+    let icon = match worst.first() {
+        Some(first) if worst.iter().all(|c| super::status_tone(&c.status) == "unknown") => {
+            super::status_tone(&first.status)
+        }
+        _ => tone(props.worst),
     };
     html! {
         <li class="sw-tree__group">
             <button type="button" class="sw-tree__toggle" aria-expanded={open.to_string()} onclick={toggle}>
-                <span class={classes!("sw-icon", format!("sw-icon--{}", tone(props.worst)))} aria-hidden="true"></span>
+                <span class={classes!("sw-icon", format!("sw-icon--{icon}"))} aria-hidden="true"></span>
                 <span class="sw-tree__name">{ props.name.clone() }</span>
                 <span class="sw-tree__status">{ summary }</span>
                 <span class="sw-tree__chevron" aria-hidden="true"></span>

@@ -25,10 +25,15 @@ pub struct HistoryProps {
     pub level: u8,
     /// List every day on its own, as a status page does; otherwise quiet days run together.
     pub every_day: bool,
+    /// Hours after a maintenance within which an incident on its components is linked to it.
+    #[prop_or(24)]
+    pub near_maintenance_hours: u32,
 }
 
-/// The resolved incidents of the last few days, grouped by day, newest first; each opens
-/// to its whole timeline. Days without any say so.
+/// The resolved incidents and completed maintenances of the last few days, grouped by day,
+/// newest first; each opens to its whole timeline. A day without any says so only when the
+/// documents list every incident of that day; the days they do not cover are left out, and
+/// a line says where that history is (the status page's own history page).
 #[function_component]
 pub fn History(props: &HistoryProps) -> Html {
     let tz = &*props.times;
@@ -38,6 +43,32 @@ pub fn History(props: &HistoryProps) -> Html {
         return html! {};
     }
     let level = props.level;
+    let uncovered = days.iter().any(|d| !d.covered);
+    let none_covered = days.iter().all(|d| !d.covered);
+    let history_page = props
+        .snapshot
+        .page
+        .url
+        .as_deref()
+        .map(|url| format!("{}/history", url.trim_end_matches('/')))
+        .and_then(|url| crate::text::http_url(&url));
+    let elsewhere = uncovered.then(|| {
+        let (on_page, not_in_feed) = if none_covered {
+            (Key::PastOnPage, Key::PastNotInFeed)
+        } else {
+            (Key::EarlierOnPage, Key::EarlierNotInFeed)
+        };
+        html! {
+            <p class="sw-history__elsewhere">
+                { match history_page.clone() {
+                    Some(href) => html! {
+                        <a {href} target="_blank" rel="noopener noreferrer nofollow">{ lang.t(on_page) }</a>
+                    },
+                    None => html! { { lang.t(not_in_feed) } },
+                } }
+            </p>
+        }
+    });
     html! {
         <section class="sw-history" part="history">
             <@{heading(level)} class="sw-history__title">{ lang.t(Key::PastIncidents) }</@>
@@ -53,6 +84,7 @@ pub fn History(props: &HistoryProps) -> Html {
                                     now={props.now}
                                     times={props.times.clone()}
                                     level={level + 1}
+                                    near={super::panel::near_maintenance(&props.snapshot, incident, props.near_maintenance_hours)}
                                 />
                             }) }
                         </ul>
@@ -73,6 +105,7 @@ pub fn History(props: &HistoryProps) -> Html {
                     }
                 }
             }) }
+            { for elsewhere }
         </section>
     }
 }
@@ -89,6 +122,10 @@ fn runs<'a, 'b>(days: &'b [HistoryDay<'a>], every_day: bool) -> Vec<Run<'a, 'b>>
     for day in days {
         if !day.incidents.is_empty() {
             runs.push(Run::Day(day));
+            continue;
+        }
+        // A day the documents do not cover is not known to have been quiet.
+        if !day.covered {
             continue;
         }
         match runs.last_mut() {
@@ -110,10 +147,13 @@ pub struct PastIncidentProps {
     pub times: Rc<TimeStyle>,
     /// Heading level inside the opened timeline.
     pub level: u8,
+    /// The maintenance it began during or soon after, on the same components.
+    #[prop_or_default]
+    pub near: Option<crate::model::NearMaintenance>,
 }
 
-/// One past incident: name, impact and how long it lasted on a button that opens its
-/// timeline.
+/// One past incident (name, impact, how long it lasted) or maintenance (marked as one,
+/// with its window in the reader's zone) on a button that opens its timeline.
 #[function_component]
 pub fn PastIncident(props: &PastIncidentProps) -> Html {
     let open = use_state(|| false);
@@ -123,10 +163,24 @@ pub fn PastIncident(props: &PastIncidentProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    let lasted = incident
-        .lasted()
-        .map(|lasted| lang.fill(Key::Lasted, &[&time::duration(lasted.num_seconds(), lang)]));
-    let facts = [Some(labels::impact(&incident.impact, lang).into_owned()), lasted].into_iter().flatten();
+    let tz = &*props.times;
+    let facts: Vec<String> = if incident.is_maintenance() {
+        let window = incident.schedule.as_ref().and_then(|s| {
+            let starts = time::local(s.starts?, tz);
+            Some(match s.ends {
+                Some(ends) => format!("{starts} – {}", time::local(ends, tz)),
+                None => starts,
+            })
+        });
+        let cancelled =
+            (incident.status == crate::model::Status::Cancelled).then(|| lang.t(Key::Cancelled).to_owned());
+        [Some(lang.t(Key::ImpactMaintenance).to_owned()), cancelled, window].into_iter().flatten().collect()
+    } else {
+        let lasted = incident
+            .lasted()
+            .map(|lasted| lang.fill(Key::Lasted, &[&time::duration(lasted.num_seconds(), lang)]));
+        [Some(labels::impact(&incident.impact, lang).into_owned()), lasted].into_iter().flatten().collect()
+    };
     html! {
         <li class={classes!("sw-past", format!("sw-past--{}", tone(incident.severity())))}>
             <button type="button" class="sw-past__toggle" aria-expanded={open.to_string()} onclick={toggle}>
@@ -135,7 +189,11 @@ pub fn PastIncident(props: &PastIncidentProps) -> Html {
                     { for incident.source.as_deref().map(source_tag) }
                     { &incident.name }
                 </span>
-                <span class="sw-past__facts">{ facts.collect::<Vec<_>>().join(" · ") }</span>
+                <span class="sw-past__facts">
+                    { for facts.iter().enumerate().map(|(i, fact)| html! {
+                        <>{ (i > 0).then_some(" · ") }<bdi>{ fact.clone() }</bdi></>
+                    }) }
+                </span>
                 <span class="sw-tree__chevron" aria-hidden="true"></span>
             </button>
             if *open {
@@ -145,6 +203,7 @@ pub fn PastIncident(props: &PastIncidentProps) -> Html {
                     times={props.times.clone()}
                     level={props.level}
                     titled={false}
+                    near={props.near.clone()}
                 />
             }
         </li>

@@ -10,7 +10,7 @@ use super::tone;
 use super::update_entry::UpdateEntry;
 use crate::i18n::Key;
 use crate::labels;
-use crate::model::{Incident, Time};
+use crate::model::{Incident, NearMaintenance, Time};
 use crate::text;
 use crate::time::{self, TimeStyle};
 
@@ -32,6 +32,9 @@ pub struct IncidentTimelineProps {
     /// Leave the name out, when the control that opened the timeline already shows it.
     #[prop_or(true)]
     pub titled: bool,
+    /// The scheduled maintenance it began during or soon after, on the same components.
+    #[prop_or_default]
+    pub near: Option<NearMaintenance>,
 }
 
 /// One incident: its name, status, impact, how long it lasted (or has lasted), the
@@ -104,6 +107,7 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
             if !names.is_empty() {
                 <p class="sw-incident__components">{ super::isolated(lang, Key::Affected, &[super::name_run(names.iter().copied())]) }</p>
             }
+            { for props.near.as_ref().map(|near| near_maintenance(near, props)) }
             { for root_cause.map(|rca| html! {
                 <section class="sw-rootcause">
                     <@{heading(props.level + 1)} class="sw-rootcause__title">{ lang.t(Key::RootCause) }</@>
@@ -138,5 +142,33 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
                 </a>
             }) }
         </section>
+    }
+}
+
+/// "Began 4 hr 21 min after the scheduled maintenance “…” on the same components", opening
+/// to that maintenance's own timeline; said as what it is, a coincidence in time and
+/// components, since the status page does not state a cause.
+fn near_maintenance(near: &NearMaintenance, props: &IncidentTimelineProps) -> Html {
+    let lang = props.times.lang;
+    let name = html! { { near.maintenance.name.clone() } };
+    let said = match near.after {
+        Some(after) => super::isolated(
+            lang,
+            Key::BeganAfterMaintenance,
+            &[html! { { time::duration(after.num_seconds(), lang) } }, name],
+        ),
+        None => super::isolated(lang, Key::BeganDuringMaintenance, &[name]),
+    };
+    html! {
+        <details class="sw-near" part="near-maintenance">
+            <summary class="sw-near__summary">{ said }</summary>
+            <p class="sw-near__note">{ lang.t(Key::NotStatedRelated) }</p>
+            <IncidentTimeline
+                incident={near.maintenance.clone()}
+                now={props.now}
+                times={props.times.clone()}
+                level={props.level + 1}
+            />
+        </details>
     }
 }

@@ -42,6 +42,9 @@ pub struct PanelProps {
     /// Days ahead to announce maintenance.
     #[prop_or(7)]
     pub maintenance_days: u32,
+    /// Hours after a maintenance within which an incident on its components is linked to it.
+    #[prop_or(24)]
+    pub near_maintenance_hours: u32,
 }
 
 /// What the banner opens: the timeline of every active incident and maintenance, or, when
@@ -70,6 +73,9 @@ pub fn Panel(props: &PanelProps) -> Html {
     } else {
         active
     };
+    let near = |incident: &crate::model::Incident| {
+        near_maintenance(snapshot, incident, props.near_maintenance_hours)
+    };
     let troubled = snapshot.troubled_components();
     let upcoming = snapshot.upcoming(props.now, i64::from(props.maintenance_days));
     // Page mode: sections are h2 under the host's h1; in a widget they sit at h3.
@@ -77,7 +83,10 @@ pub fn Panel(props: &PanelProps) -> Html {
     let heading = match (shown.is_empty(), nothing_active) {
         // A components-only feed says nothing about incidents; the list above speaks for it.
         (true, _) if !troubled.is_empty() || props.page => None,
-        (true, true) if history_has_incidents => Some(lang.t(Key::NoActiveIncidentsNote)),
+        // Documents that list no past incidents (summary.json) know only that none is open.
+        (true, true) if history_has_incidents || snapshot.incidents_since.is_none() => {
+            Some(lang.t(Key::NoActiveIncidentsNote))
+        }
         (true, _) => Some(lang.t(Key::NoIncidentsReported)),
         (false, true) => Some(lang.t(Key::NoActiveMostRecent)),
         (false, false) => None,
@@ -102,7 +111,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                     }) }
                 </ul>
                 if more > 0 {
-                    <p class="sw-components__more">{ lang.fill(Key::AndMore, &[&more.to_string()]) }</p>
+                    <p class="sw-components__more">{ lang.fill(Key::AndMore, &[&crate::time::number(more, lang)]) }</p>
                 }
             </section>
         }
@@ -128,6 +137,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                     incident={(*incident).clone()}
                     now={props.now}
                     times={props.times.clone()}
+                    near={near(incident)}
                 />
             }) }
             if !*all_incidents && shown.len() > FIRST_INCIDENTS {
@@ -161,9 +171,19 @@ pub fn Panel(props: &PanelProps) -> Html {
                     times={props.times.clone()}
                     level={section}
                     every_day={props.page}
+                    near_maintenance_hours={props.near_maintenance_hours}
                 />
             }
             { for page_link }
         </div>
     }
+}
+
+/// The maintenance `incident` began during or within `hours` after, on the same components.
+pub(crate) fn near_maintenance(
+    snapshot: &Snapshot,
+    incident: &crate::model::Incident,
+    hours: u32,
+) -> Option<crate::model::NearMaintenance> {
+    (hours > 0).then(|| snapshot.near_maintenance(incident, chrono::TimeDelta::hours(i64::from(hours))))?
 }

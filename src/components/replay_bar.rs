@@ -38,7 +38,7 @@ pub fn replay_bar(props: &ReplayBarProps) -> Html {
             <p class="sw-replay__note" aria-live="polite">
                 { lang.t(Key::Replaying) }
                 <time datetime={time::machine(at)} lang={props.times.intl_lang()}>{ time::local(at, &props.times) }</time>
-                <span class="sw-replay__count">{ lang.fill(Key::UpdateOf, &[&seen.to_string(), &props.moments.len().to_string()]) }</span>
+                <span class="sw-replay__count">{ lang.fill(Key::UpdateOf, &[&time::number(seen, lang), &time::number(props.moments.len(), lang)]) }</span>
             </p>
             <div class="sw-replay__controls">
                 <button type="button" class="sw-replay__button" disabled={previous.is_none()} onclick={go(previous)}>

@@ -22,7 +22,7 @@ pub fn show_more(hidden: usize, first_hidden: usize, what: Key, on_show: Callbac
         }
     });
     html! {
-        <button type="button" class="sw-more" {onclick}>{ lang.fill(what, &[&hidden.to_string()]) }</button>
+        <button type="button" class="sw-more" {onclick}>{ lang.fill(what, &[&crate::time::number(hidden, lang)]) }</button>
     }
 }
 

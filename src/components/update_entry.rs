@@ -63,7 +63,9 @@ pub fn UpdateEntry(props: &UpdateEntryProps) -> Html {
 fn change(component: &AffectedComponent, lang: Lang) -> Html {
     let status = match (&component.old_status, &component.new_status) {
         (Some(old), Some(new)) if old != new => {
-            format!("{} → {}", labels::component_status(old, lang), labels::component_status(new, lang))
+            // The arrow points the way the words run.
+            let arrow = if lang.dir() == "rtl" { "←" } else { "→" };
+            format!("{} {arrow} {}", labels::component_status(old, lang), labels::component_status(new, lang))
         }
         (_, Some(new)) => labels::component_status(new, lang).into_owned(),
         (Some(old), None) => lang.fill(Key::WasStatus, &[&labels::component_status(old, lang)]),

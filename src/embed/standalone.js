@@ -13,11 +13,18 @@ document.getElementById('status-widget-mount').replaceWith(widget);
 const theme = widget.getAttribute('theme');
 if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
 
-// The page is titled after the status page it shows.
+// The page is titled after the status page it shows, in the widget's language, and takes
+// the widget's language and direction.
 widget.addEventListener('status-widget:status-change', (event) => {
   const name = event.detail?.page;
   if (typeof name !== 'string' || !name.trim()) return;
-  const title = `${name.trim()} status`;
+  const root = widget.shadowRoot?.querySelector('.sw');
+  const lang = root?.getAttribute('lang') ?? document.documentElement.lang;
+  if (root) {
+    document.documentElement.lang = lang;
+    document.documentElement.dir = root.getAttribute('dir') ?? 'ltr';
+  }
+  const title = customElements.get('status-widget').statusTitle(name.trim(), lang);
   document.title = title;
   const heading = document.querySelector('.page__title');
   if (heading) heading.textContent = title;

@@ -101,6 +101,11 @@ class StatusWidgetElement extends HTMLElement {
   static get observedAttributes() {
     return glue.settingNames();
   }
+  // "Datto status" in the language `lang` names (the widget's message table), for a page
+  // that titles itself after the status page it shows (the standalone page does).
+  static statusTitle(name, lang) {
+    return stopped ? `${name}` : glue.statusTitle(String(name), String(lang ?? ''));
+  }
   #widget = null;
 
   connectedCallback() {

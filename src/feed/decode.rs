@@ -76,7 +76,13 @@ pub fn decode(bytes: &[u8]) -> Result<(DocumentKind, Snapshot), FeedError> {
     for incident in &mut all {
         make_unique(incident.updates.iter_mut().map(|u| &mut u.id));
     }
-    let (maintenances, incidents) = all.into_iter().partition(Incident::is_maintenance);
+    let (maintenances, incidents): (Vec<Incident>, Vec<Incident>) =
+        all.into_iter().partition(Incident::is_maintenance);
+    // An incidents list holding a resolved incident is the page's latest incidents, every
+    // one since its oldest (`incidents/unresolved.json`, and summary.json, hold open ones only).
+    if kind == DocumentKind::Incidents && incidents.iter().any(|i| i.status.is_closed()) {
+        snapshot.incidents_since = incidents.iter().filter_map(Incident::began).min();
+    }
     snapshot.incidents = incidents;
     snapshot.maintenances = maintenances;
     snapshot.sort();

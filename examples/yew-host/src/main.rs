@@ -21,7 +21,7 @@ mod app {
             let last_event = last_event.setter();
             Callback::from(move |event: WidgetEvent| last_event.set(event.name().to_owned()))
         };
-        let props = StatusWidgetProps { config, on_event: Some(on_event) };
+        let props = StatusWidgetProps { config, on_event: Some(on_event), dir: None };
         html! {
             <div class="host">
                 <header class="host__header">
