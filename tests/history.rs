@@ -346,3 +346,94 @@ fn the_same_ids_on_two_pages_are_two_incidents_and_two_groups() {
     // Keys differ where ids do not.
     assert_ne!(after.incidents[0].key(), after.incidents[1].key());
 }
+
+/// Issue 17: the history says only what the documents say.
+#[test]
+fn quiet_days_are_claimed_only_where_the_documents_list_every_incident() {
+    use status_widget::feed::{decode, REFERENCE_DOCUMENTS};
+    let [summary, incidents, maintenances] = REFERENCE_DOCUMENTS.map(|d| decode(d.as_bytes()).unwrap().1);
+    let now = at("2020-02-06T12:00:00Z");
+    // summary.json (unresolved incidents only), scheduled-maintenances.json: no quiet day.
+    for (what, snapshot) in [("summary", &summary), ("maintenances", &maintenances)] {
+        assert_eq!(snapshot.incidents_since, None, "{what}");
+        assert!(snapshot.history(now, 14, |t| t.date_naive()).iter().all(|d| !d.covered), "{what}");
+    }
+    // incidents.json: every incident since its oldest (5 Feb 08:21) is listed, so the days
+    // after that day are known; the combined base-URL picture keeps that.
+    assert_eq!(incidents.incidents_since, Some(at("2020-02-05T08:21:00Z")));
+    let base = summary.clone().merge(incidents.clone()).merge(maintenances.clone());
+    assert_eq!(base.incidents_since, incidents.incidents_since);
+    let covered: Vec<bool> = base.history(now, 3, |t| t.date_naive()).iter().map(|d| d.covered).collect();
+    assert_eq!(covered, [true, false, false]);
+    // Several pages: a day is quiet only if every page's documents cover it.
+    let both = Snapshot::combine(vec![base.clone().labelled("A"), summary.clone().labelled("B")]);
+    assert_eq!(both.incidents_since, None);
+    let both = Snapshot::combine(vec![base.clone().labelled("A"), base.clone().labelled("B")]);
+    assert_eq!(both.incidents_since, base.incidents_since);
+    // components.json, and an unresolved-only incidents list, say nothing of the past.
+    if let Some((_, components)) = shared("box_components_groups_degraded_atc0005-check-statuspage.json") {
+        assert_eq!(components.incidents_since, None);
+    }
+    let unresolved = br#"{"page":{"id":"p","name":"P"},"incidents":[{"id":"1","name":"Open","status":"investigating","created_at":"2026-07-01T00:00:00Z","incident_updates":[]}]}"#;
+    assert_eq!(decode(unresolved).unwrap().1.incidents_since, None);
+    // GitHub's 50 latest reach back to 28 May: 90 days of history leave the older days unclaimed.
+    if let Some((_, github)) = shared("github_incidents_50_2026-07_gitdown.json") {
+        let days = github.history(at("2026-07-30T12:00:00Z"), 90, |t| t.date_naive());
+        let first_covered = days.iter().rev().find(|d| d.covered).unwrap().date;
+        assert_eq!(first_covered, date("2026-05-29"));
+        assert!(days.iter().filter(|d| d.date < date("2026-05-29")).all(|d| !d.covered));
+    }
+}
+
+#[test]
+fn completed_and_cancelled_maintenances_are_history_scheduled_ones_are_not() {
+    let feed = br#"{"page":{"id":"p","name":"P"},"scheduled_maintenances":[
+      {"id":"done","name":"Done","status":"completed","impact":"maintenance","scheduled_for":"2026-07-01T20:00:00Z","scheduled_until":"2026-07-01T22:00:00Z","incident_updates":[]},
+      {"id":"off","name":"Called off","status":"cancelled","impact":"maintenance","scheduled_for":"2026-07-02T20:00:00Z","scheduled_until":"2026-07-02T22:00:00Z","incident_updates":[]},
+      {"id":"soon","name":"Soon","status":"scheduled","impact":"maintenance","scheduled_for":"2026-07-09T20:00:00Z","scheduled_until":"2026-07-09T22:00:00Z","incident_updates":[]},
+      {"id":"now","name":"Now","status":"in_progress","impact":"maintenance","scheduled_for":"2026-07-03T09:00:00Z","scheduled_until":"2026-07-03T22:00:00Z","incident_updates":[]}]}"#;
+    let snapshot = status_widget::feed::decode(feed).unwrap().1;
+    let days = snapshot.history(at("2026-07-03T12:00:00Z"), 7, |t| t.date_naive());
+    let listed: Vec<(&str, NaiveDate)> =
+        days.iter().flat_map(|d| d.incidents.iter().map(move |i| (i.name.as_str(), d.date))).collect();
+    assert_eq!(listed, [("Called off", date("2026-07-02")), ("Done", date("2026-07-01"))]);
+    assert_eq!(
+        status_widget::labels::status(&days[1].incidents[0].status, status_widget::i18n::Lang::De),
+        "Abgesagt"
+    );
+}
+
+#[test]
+fn the_maintenance_behind_an_incident_is_found_by_time_and_shared_components() {
+    let live = reference().unwrap();
+    let incident = live.incidents.iter().find(|i| i.id == "otp2020feb05").unwrap();
+    // The DKIM maintenance ended at 04:00; the incident began at 08:21 on the same zones.
+    let near = live.near_maintenance(incident, TimeDelta::hours(24)).expect("the DKIM maintenance");
+    assert_eq!(near.maintenance.name, "Autotask PSA email DKIM changes");
+    assert_eq!(near.after, Some(TimeDelta::minutes(4 * 60 + 21)));
+    // At every replay step after the incident opens.
+    for step in
+        ["2020-02-05T08:21:00Z", "2020-02-05T10:40:00Z", "2020-02-05T15:04:00Z", "2020-03-11T12:00:00Z"]
+    {
+        let then = live.as_of(at(step));
+        let incident = then.incidents.iter().find(|i| i.id == "otp2020feb05").unwrap();
+        assert!(then.near_maintenance(incident, TimeDelta::hours(24)).is_some(), "{step}");
+    }
+    // Four hours is not enough; a maintenance is not near itself; other components are not near.
+    assert!(live.near_maintenance(incident, TimeDelta::hours(4)).is_none());
+    assert!(live.near_maintenance(&live.maintenances[0], TimeDelta::hours(24)).is_none());
+    let mut elsewhere = incident.clone();
+    elsewhere.components.retain(|c| c.name == "Nowhere");
+    elsewhere.updates.iter_mut().for_each(|u| u.affected.clear());
+    elsewhere.components.push(status_widget::model::AffectedComponent {
+        code: Some("nowhere".into()),
+        name: "Nowhere".into(),
+        old_status: None,
+        new_status: None,
+    });
+    assert!(live.near_maintenance(&elsewhere, TimeDelta::hours(24)).is_none());
+    // Began while it was under way: no time after.
+    let mut during = incident.clone();
+    during.started_at = Some(at("2020-02-04T21:00:00Z"));
+    assert_eq!(live.near_maintenance(&during, TimeDelta::hours(24)).unwrap().after, None);
+}

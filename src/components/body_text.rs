@@ -23,12 +23,15 @@ pub fn BodyText(props: &BodyTextProps) -> Html {
 
 fn block(block: &Block) -> Html {
     match block {
-        Block::Paragraph(items) => html! { <p>{ inlines(items) }</p> },
+        // `dir="auto"`: each paragraph runs in its own text's direction and aligns to its start
+        // in every engine (Firefox and WebKit align a `unicode-bidi: plaintext` block by the
+        // widget's direction instead).
+        Block::Paragraph(items) => html! { <p dir="auto">{ inlines(items) }</p> },
         Block::List { ordered: false, items } => html! {
-            <ul>{ for items.iter().map(|item| html! { <li>{ inlines(item) }</li> }) }</ul>
+            <ul>{ for items.iter().map(|item| html! { <li dir="auto">{ inlines(item) }</li> }) }</ul>
         },
         Block::List { ordered: true, items } => html! {
-            <ol>{ for items.iter().map(|item| html! { <li>{ inlines(item) }</li> }) }</ol>
+            <ol>{ for items.iter().map(|item| html! { <li dir="auto">{ inlines(item) }</li> }) }</ol>
         },
     }
 }

@@ -44,7 +44,7 @@ pub fn History(props: &HistoryProps) -> Html {
     }
     let level = props.level;
     let uncovered = days.iter().any(|d| !d.covered);
-    let none_covered = days.iter().all(|d| !d.covered);
+    let none_covered = props.snapshot.incidents_since.is_none();
     let history_page = props
         .snapshot
         .page

@@ -66,6 +66,9 @@ for (const engine of ENGINES) {
       ['maintenance announced', '?theme=light&now=2020-02-04T12:00:00Z'],
       ['error state', '?mode=banner&theme=light&src=/feeds/no-such-feed.json'],
       ['Spanish, dark', '?theme=dark&locale=es'],
+      ['Portuguese, dark', '?theme=dark&locale=pt-BR'],
+      ['Arabic, right to left, history open', '?theme=light&locale=ar&now=2020-02-06T12:00:00Z', '.sw-past__toggle'],
+      ['Arabic, the maintenance behind the incident open', '?theme=light&locale=ar', '.sw-near__summary'],
       ['a phone, expanded', '?mode=banner&theme=light&expanded', null, 'light', 375],
     ];
     const found = [];
@@ -145,13 +148,16 @@ test('forced colours keep borders and the focus ring; reduced motion stops the c
 const ENGLISH = ['Investigating', 'Identified', 'Monitoring', 'Resolved', 'Operational', 'Degraded performance',
   'All systems operational', 'Minor service disruption', 'Minor impact', 'Started', 'Ongoing', 'Components',
   'Past incidents', 'No incidents reported', 'Affected', 'Root cause', 'Scheduled', 'Replaying', 'Previous update',
-  'Next update', 'Show live', ' ago', 'All Systems Operational'];
+  'Next update', 'Show live', ' ago', 'All Systems Operational', 'Began', 'same components', 'status page', 'Cancelled'];
 // Elements whose text is the widget's own (feed text, such as names and bodies, stays as written).
 const OWN = ['.sw-banner__overall', '.sw-badge', '.sw-banner__fact', '.sw-panel__section', '.sw-incident__facts',
   '.sw-update__ago', '.sw-tree__title', '.sw-tree__status', '.sw-history__title', '.sw-day__date', '.sw-day__none',
-  '.sw-replay', '.sw-freshness', '.sw-rootcause__title', '.sw-rootcause__published', '.sw-upcoming__title'];
+  '.sw-replay', '.sw-freshness', '.sw-rootcause__title', '.sw-rootcause__published', '.sw-upcoming__title',
+  '.sw-near__summary', '.sw-near__note', '.sw-past__facts', '.sw-history__elsewhere'];
 
-for (const [locale, expect] of [['es', 'Interrupción menor del servicio'], ['de', 'Geringfügige Störung'], ['fr', 'Perturbation mineure du service']]) {
+for (const [locale, expect, title] of [['es', 'Interrupción menor del servicio', 'Estado de Datto'], ['de', 'Geringfügige Störung', 'Status von Datto'],
+  ['fr', 'Perturbation mineure du service', 'État de Datto'], ['pt-BR', 'Pequena interrupção do serviço', 'Status de Datto'],
+  ['ar', 'اضطراب طفيف في الخدمة', 'حالة Datto']]) {
   test(`in ${locale}, the widget's own words are all translated`, CHROMIUM_ONLY, async () => {
     for (const now of ['2020-02-05T10:40:00Z', '2020-02-04T12:00:00Z', '2020-03-11T12:00:00Z']) {
       const { page, problems, close } = await openPage(`${base}/?locale=${locale}&now=${now}`);
@@ -161,6 +167,11 @@ for (const [locale, expect] of [['es', 'Interrupción menor del servicio'], ['de
       assert.ok(own.length > 200, 'there is text to check');
       for (const word of ENGLISH) assert.ok(!own.includes(word), `"${word}" in ${locale} at ${now}: ${own}`);
       assert.equal(await page.locator('.sw').getAttribute('lang'), locale);
+      assert.equal(await page.locator('.sw').getAttribute('dir'), locale === 'ar' ? 'rtl' : 'ltr');
+      // The standalone page's heading and title are in the reader's language too.
+      await page.waitForFunction((t) => document.title === t, title).catch(() => {});
+      assert.deepEqual(await page.evaluate(() => [document.title, document.querySelector('.page__title').textContent, document.documentElement.dir]),
+        [title, title, locale === 'ar' ? 'rtl' : 'ltr']);
       await page.screenshot({ path: join(SHOTS, `locale-${locale}-${now.slice(0, 10)}.png`), fullPage: true });
       assert.deepEqual(problems, []);
       await close();

@@ -201,8 +201,8 @@ export async function startHostServer(prefix) {
   const server = await startServer({ port: 0, extra: [['/hosts/', hosts]] });
   const base = `http://127.0.0.1:${server.address().port}`;
   const write = (name, text) => writeFile(join(hosts, name), text);
-  const hostPage = async (name, body, { bundle = '../status-widget.js', lang = 'en-GB', head = '' } = {}) => {
-    await write(name, `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+  const hostPage = async (name, body, { bundle = '../status-widget.js', lang = 'en-GB', head = '', dir = '' } = {}) => {
+    await write(name, `<!doctype html><html lang="${lang}"${dir ? ` dir="${dir}"` : ''}><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title>
 <link rel="icon" href="../icon.svg"><script type="module" src="${bundle}"></script>${head}</head>
 <body>${body}</body></html>`);
