@@ -86,7 +86,7 @@ fn props(host: &HtmlElement) -> AppProps {
         config.locale = canonical_locale(&tag);
         if config.locale.is_none() {
             warnings.push(format!(
-                "locale=\"{tag}\" is not a language tag this browser can write; using the page's language"
+                "locale=\"{tag}\" is not a language tag this browser can write; using the page's language, else the browser's"
             ));
         }
     }

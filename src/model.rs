@@ -780,6 +780,22 @@ impl Snapshot {
             Severity::Major => Indicator::Major,
             Severity::Critical => Indicator::Critical,
         };
+        // A component status this widget does not know is no reason to say "minor": when
+        // nothing known is as bad and no incident is open, the indicator is that value.
+        let unknown = self.components.iter().find_map(|c| match &c.status {
+            ComponentStatus::Other(raw) if c.status.severity() == severity => Some(raw),
+            _ => None,
+        });
+        let known_as_bad = self
+            .components
+            .iter()
+            .any(|c| !matches!(c.status, ComponentStatus::Other(_)) && c.status.severity() >= severity);
+        let indicator = match unknown {
+            Some(raw) if source == OverallSource::Components && !known_as_bad && active.is_empty() => {
+                Indicator::Other(raw.clone())
+            }
+            _ => indicator,
+        };
         Overall { indicator, description: None, source }
     }
 

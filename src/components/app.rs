@@ -100,6 +100,16 @@ pub fn App(props: &AppProps) -> Html {
             move || subscriptions.borrow_mut().clear()
         });
     }
+    // `mode` became `page` after mount: a page has its timeline open, as at first render.
+    {
+        let (dispatcher, expanded) = (state.dispatcher(), state.expanded);
+        let first = use_mut_ref(|| true);
+        use_effect_with(config.mode == Mode::Page, move |page| {
+            if !first.replace(false) && *page && !expanded {
+                dispatcher.dispatch(Action::Toggle);
+            }
+        });
+    }
     // A `now` attribute changed after mount: follow it.
     {
         let dispatcher = state.dispatcher();

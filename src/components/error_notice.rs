@@ -44,8 +44,7 @@ pub(crate) fn reason(error: &FeedError, lang: Lang) -> String {
         FeedError::Http { status: 404, .. } => lang.t(Key::ReasonNotFound).into(),
         FeedError::Http { status, .. } => lang.fill(Key::ReasonHttp, &[&status.to_string()]),
         FeedError::TooLarge { .. } => lang.t(Key::ReasonTooLarge).into(),
-        FeedError::NotJson(_) | FeedError::NotStatusDocument | FeedError::Unsupported(_) => {
-            lang.t(Key::ReasonUnreadable).into()
-        }
+        FeedError::Unsupported(product) => lang.fill(Key::ReasonUnsupported, &[product]),
+        FeedError::NotJson(_) | FeedError::NotStatusDocument => lang.t(Key::ReasonUnreadable).into(),
     }
 }

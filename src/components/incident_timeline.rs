@@ -107,7 +107,9 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
             if !names.is_empty() {
                 <p class="sw-incident__components">{ super::isolated(lang, Key::Affected, &[super::name_run(names.iter().copied())]) }</p>
             }
-            { for props.near.as_ref().map(|near| near_maintenance(near, props)) }
+            { for props.near.clone().map(|near| html! {
+                <NearMaintenanceLine {near} now={props.now} times={props.times.clone()} level={props.level} />
+            }) }
             { for root_cause.map(|rca| html! {
                 <section class="sw-rootcause">
                     <@{heading(props.level + 1)} class="sw-rootcause__title">{ lang.t(Key::RootCause) }</@>
@@ -146,9 +148,12 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
 }
 
 /// "Began 4 hr 21 min after the scheduled maintenance “…” on the same components", opening
-/// to that maintenance's own timeline; said as what it is, a coincidence in time and
-/// components, since the status page does not state a cause.
-fn near_maintenance(near: &NearMaintenance, props: &IncidentTimelineProps) -> Html {
+/// to that maintenance's own timeline (built only once opened); said as what it is, a
+/// coincidence in time and components, since the status page does not state a cause.
+#[function_component]
+fn NearMaintenanceLine(props: &NearProps) -> Html {
+    let open = use_state(|| false);
+    let near = &props.near;
     let lang = props.times.lang;
     let name = html! { { near.maintenance.name.clone() } };
     let said = match near.after {
@@ -159,16 +164,35 @@ fn near_maintenance(near: &NearMaintenance, props: &IncidentTimelineProps) -> Ht
         ),
         None => super::isolated(lang, Key::BeganDuringMaintenance, &[name]),
     };
+    // The summary toggles the state, and the state the `open` attribute (click, Enter, Space).
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            open.set(!*open);
+        })
+    };
     html! {
-        <details class="sw-near" part="near-maintenance">
-            <summary class="sw-near__summary">{ said }</summary>
-            <p class="sw-near__note">{ lang.t(Key::NotStatedRelated) }</p>
-            <IncidentTimeline
-                incident={near.maintenance.clone()}
-                now={props.now}
-                times={props.times.clone()}
-                level={props.level + 1}
-            />
+        <details class="sw-near" part="near-maintenance" open={*open}>
+            <summary class="sw-near__summary" onclick={toggle}>{ said }</summary>
+            if *open {
+                <p class="sw-near__note">{ lang.t(Key::NotStatedRelated) }</p>
+                <IncidentTimeline
+                    incident={near.maintenance.clone()}
+                    now={props.now}
+                    times={props.times.clone()}
+                    level={props.level + 1}
+                />
+            }
         </details>
     }
+}
+
+/// Props of [`NearMaintenanceLine`].
+#[derive(Properties, PartialEq)]
+struct NearProps {
+    near: NearMaintenance,
+    now: Time,
+    times: Rc<TimeStyle>,
+    level: u8,
 }

@@ -101,6 +101,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                         <li class="sw-components__item">
                             <span class={classes!("sw-icon", format!("sw-icon--{}", status_tone(&c.status)))} aria-hidden="true"></span>
                             <span class="sw-components__text">
+                                { for c.source.as_deref().map(super::source_tag) }
                                 { for snapshot.group_of(c).map(|group| html! {
                                     <span class="sw-components__group">{ &group.name }</span>
                                 }) }
@@ -120,7 +121,7 @@ pub fn Panel(props: &PanelProps) -> Html {
         let name = snapshot.page.name.clone().unwrap_or_else(|| url.clone());
         html! {
             <p class="sw-panel__page">
-                <a href={url} target="_blank" rel="noopener noreferrer nofollow">{ lang.fill(Key::StatusPageLink, &[&name]) }</a>
+                <a href={url} target="_blank" rel="noopener noreferrer nofollow">{ super::isolated(lang, Key::StatusPageLink, &[html! { { name } }]) }</a>
             </p>
         }
     });

@@ -575,7 +575,7 @@ impl Poller {
                     }
                 }
                 Err((error, retry_after)) => {
-                    web_sys::console::warn_1(&format!("status-widget: {error}").into());
+                    web_sys::console::warn_1(&format!("status-widget: {src}: {error}").into());
                     state.failures += 1;
                     state.retry_after = retry_after;
                     let since = state.failure.as_ref().map_or(now, |f| f.since);

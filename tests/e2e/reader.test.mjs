@@ -108,11 +108,14 @@ for (const engine of ENGINES) {
     assert.equal(await page.locator(`#${controls}`).isVisible(), true, 'aria-controls names the open panel');
     // Through the open panel: the incident's link, then the replay buttons.
     const order = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 8; i++) {
       await page.keyboard.press('Tab');
       order.push(await focused());
     }
-    assert.deepEqual(order, ['button.sw-dismiss', 'a.sw-incident__link', 'a.', 'button.sw-replay__button', 'button.sw-replay__button']);
+    // The maintenance behind the incident, the incident's link, the history's maintenance,
+    // the link to the page's history, the page link, the replay buttons.
+    assert.deepEqual(order, ['button.sw-dismiss', 'summary.sw-near__summary', 'a.sw-incident__link', 'button.sw-past__toggle', 'a.', 'a.',
+      'button.sw-replay__button', 'button.sw-replay__button']);
     await page.keyboard.press('Escape');
     assert.equal(await page.locator('.sw-banner').getAttribute('aria-expanded'), 'false');
     assert.equal(await focused(), 'button.sw-banner', 'focus is back on the banner');
@@ -148,7 +151,7 @@ test('forced colours keep borders and the focus ring; reduced motion stops the c
 const ENGLISH = ['Investigating', 'Identified', 'Monitoring', 'Resolved', 'Operational', 'Degraded performance',
   'All systems operational', 'Minor service disruption', 'Minor impact', 'Started', 'Ongoing', 'Components',
   'Past incidents', 'No incidents reported', 'Affected', 'Root cause', 'Scheduled', 'Replaying', 'Previous update',
-  'Next update', 'Show live', ' ago', 'All Systems Operational', 'Began', 'same components', 'status page', 'Cancelled'];
+  'Next update', 'Show live', ' ago', 'All Systems Operational', 'Began ', 'same components', 'status page', 'Cancelled'];
 // Elements whose text is the widget's own (feed text, such as names and bodies, stays as written).
 const OWN = ['.sw-banner__overall', '.sw-badge', '.sw-banner__fact', '.sw-panel__section', '.sw-incident__facts',
   '.sw-update__ago', '.sw-tree__title', '.sw-tree__status', '.sw-history__title', '.sw-day__date', '.sw-day__none',
@@ -183,8 +186,9 @@ test('without a locale the host page\'s lang decides; Intl writes dates and rela
   const url = await hostPage('lang-de.html', '<status-widget expanded time-zone="Europe/Berlin"></status-widget>', { lang: 'de-AT' });
   const { page, problems, close } = await openPage(url);
   assert.equal(await page.locator('.sw-banner__overall').textContent(), 'Geringfügige Störung');
-  assert.equal(await page.locator('.sw-update__ago').first().textContent(), 'vor 8 Minuten');
-  assert.match(await page.locator('.sw-update__time').first().textContent(), /^5\. Feb\. 2020, 11:32/);
+  // The open incident's own latest update (the maintenance behind it has its own, folded).
+  assert.equal(await page.locator('.sw-panel > .sw-incident > .sw-timeline .sw-update__ago').first().textContent(), 'vor 8 Minuten');
+  assert.match(await page.locator('.sw-panel > .sw-incident > .sw-timeline .sw-update__time').first().textContent(), /^5\. Feb\. 2020, 11:32/);
   assert.match(await page.locator('.sw-incident__facts').first().textContent(), /Dauer bisher: 2 Std\. 19 Min\./);
   assert.deepEqual(problems, []);
   await close();

@@ -191,7 +191,7 @@ test('right-to-left hosts: corners stay physical; feed text and dates are isolat
 });
 
 test('lang names the language shown; a malformed locale is said once and dropped', CHROMIUM_ONLY, async () => {
-  for (const [locale, lang, timeLang] of [['en_US', 'en-US', null], ['de-AT', 'de-AT', null], ['ar-EG', 'en', 'ar-EG'], ['123', 'en-GB', null]]) {
+  for (const [locale, lang, timeLang] of [['en_US', 'en-US', null], ['de-AT', 'de-AT', null], ['ja-JP', 'en', 'ja-JP'], ['ar-EG', 'ar-EG', null], ['123', 'en-GB', null]]) {
     const url = await hostPage(`lang-${locale}.html`, `<status-widget id="w" locale="${locale}" expanded></status-widget>`);
     const context = await browser.newContext({ timezoneId: 'UTC', locale: 'en-GB' });
     const page = await context.newPage();
@@ -205,7 +205,8 @@ test('lang names the language shown; a malformed locale is said once and dropped
     });
     assert.equal(rootLang, lang, `locale=${locale}`);
     // A date Intl wrote in another language than the words says so; the rest inherit the root's.
-    const foreign = times.filter(([text]) => /[\u0600-\u06ff]/.test(text));
+    // (Japanese or Arabic script in a date written for another language than the words.)
+    const foreign = timeLang ? times.filter(([text]) => /[\u0600-\u06ff\u3040-\u30ff\u4e00-\u9fff]/.test(text)) : [];
     assert.equal(foreign.length > 0, timeLang !== null, `locale=${locale}: ${JSON.stringify(times)}`);
     for (const [text, l] of times) {
       const expected = foreign.some(([t]) => t === text) ? timeLang : null;
@@ -384,6 +385,17 @@ test('an indicator the widget does not know is drawn in the unknown colour the h
   });
   assert.match(colours.text, /Something odd/);
   assert.equal(colours.border, 'rgb(1, 2, 3)');
+  // With no page status, an unknown component status is not turned into "minor" either.
+  await write('weird-component.json', JSON.stringify({ page: { id: 'p', name: 'P' },
+    components: [{ id: 'c', name: 'Odd part', status: 'wobbly', page_id: 'p' }, { id: 'd', name: 'Fine', status: 'operational', page_id: 'p' }] }));
+  await page.evaluate(() => document.getElementById('w').setAttribute('src', 'weird-component.json'));
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sw-banner')?.textContent.includes('Wobbly'));
+  const second = await page.evaluate(() => {
+    const banner = document.getElementById('w').shadowRoot.querySelector('.sw-banner');
+    return { border: getComputedStyle(banner).borderInlineStartColor, text: banner.textContent };
+  });
+  assert.equal(second.border, 'rgb(1, 2, 3)', JSON.stringify(second));
+  assert.doesNotMatch(second.text, /Minor/, JSON.stringify(second));
   assert.ok(colours.icons.length >= 2 && colours.icons.every((c) => c === 'rgb(1, 2, 3)'), JSON.stringify(colours.icons));
   assert.deepEqual(problems, []);
   await close();
@@ -395,6 +407,9 @@ test('another product\'s feed gets a clear message and no "Try again" that canno
   await page.waitForSelector('.sw-error');
   assert.match(await page.locator('.sw-error').textContent(), /Instatus/);
   assert.equal(await page.locator('.sw-error button').count(), 0);
+  // Beside a page it can read, the product is named in the line about the failing source.
+  await page.evaluate(() => document.getElementById('w').setAttribute('src', '/reference/summary.json /fixtures/other/cstate_torproject_index_EXTRACTED_no-issues.json'));
+  await page.waitForFunction(() => /cState/.test(document.getElementById('w').shadowRoot.textContent), null, { timeout: 5000 });
   assert.deepEqual(problems, []);
   await close();
 });
@@ -416,12 +431,13 @@ test('replay steps that each bring an update with the same status are each annou
     const region = document.getElementById('w').shadowRoot.querySelector('.sw-announcer');
     new MutationObserver(() => window.__spoken.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
   });
-  for (const now of ['2026-11-30T10:30:00Z', '2026-11-30T11:30:00Z']) {
+  // Forward, forward, back (nothing happened in time: silent), forward again (news again).
+  for (const now of ['2026-11-30T10:30:00Z', '2026-11-30T11:30:00Z', '2026-11-30T10:30:00Z', '2026-11-30T11:30:00Z']) {
     await page.evaluate((t) => document.getElementById('w').setAttribute('now', t), now);
     await sleep(400);
   }
   const spoken = await page.evaluate(() => window.__spoken.filter((t) => t.trim()));
-  assert.equal(spoken.length, 2, JSON.stringify(spoken));
+  assert.equal(spoken.length, 3, JSON.stringify(spoken));
   assert.ok(spoken.every((t) => /Slow mail/.test(t) && /Monitoring/.test(t)), JSON.stringify(spoken));
   assert.deepEqual(problems, []);
   await close();
@@ -430,7 +446,7 @@ test('replay steps that each bring an update with the same status are each annou
 test('feed names and dates are isolated from the widget\'s words in every line that joins them', CHROMIUM_ONLY, async () => {
   const names = ['שרת דואר', 'Mail API', 'بريد'];
   await write('bidi.json', JSON.stringify({
-    page: { id: 'p', name: 'P', time_zone: 'Asia/Jerusalem' },
+    page: { id: 'p', name: names[0], time_zone: 'Asia/Jerusalem', url: 'https://status.example.com' },
     components: names.map((name, i) => ({ id: `c${i}`, name, status: 'degraded_performance', page_id: 'p' })),
     incidents: [{ id: 'i', name: 'Slow', status: 'resolved', impact: 'minor', created_at: '2026-11-20T09:00:00Z', resolved_at: '2026-11-20T10:00:00Z',
       components: names.map((name, i) => ({ id: `c${i}`, name })),
@@ -454,7 +470,8 @@ test('feed names and dates are isolated from the widget\'s words in every line t
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const t = n.textContent;
         const holdsName = names.some((name) => t.includes(name));
-        const holdsDate = /\d/.test(t) && /[\u0590-\u06ff]/.test(t);
+        // A date: a year or a clock time, among Hebrew or Arabic words (counts are the widget's own).
+        const holdsDate = /[0-9\u0660-\u0669]{4}|[0-9\u0660-\u0669]:[0-9\u0660-\u0669]/.test(t) && /[\u0590-\u06ff]/.test(t);
         if (!holdsName && !holdsDate) continue;
         // A name must be the whole text of its isolating element, not a part of a sentence.
         const el = n.parentElement;
@@ -466,4 +483,15 @@ test('feed names and dates are isolated from the widget\'s words in every line t
     assert.deepEqual(problems, []);
     await close();
   }
+});
+
+test('a mode changed to page after mount shows the page, timeline open', CHROMIUM_ONLY, async () => {
+  const url = await hostPage('mode-later.html', '<status-widget id="w" src="/reference" poll="0" now="2020-02-05T10:40:00Z"></status-widget>');
+  const { page, problems, close } = await openPage(browser, url, { width: 1000 });
+  await page.waitForSelector('.sw-banner');
+  await page.evaluate(() => document.getElementById('w').setAttribute('mode', 'page'));
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelectorAll('h2').length >= 3, null, { timeout: 5000 });
+  assert.equal(await page.locator('.sw-banner').getAttribute('aria-expanded'), 'true');
+  assert.deepEqual(problems, []);
+  await close();
 });
