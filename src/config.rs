@@ -264,7 +264,7 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "whole days (0 = none)",
         default: "14",
         example: "30",
-        description: "Resolved incidents of this many days (today included) are listed by day under the timeline, newest first, each opening to its updates; a day without any says \"No incidents reported\".",
+        description: "Resolved incidents and completed or cancelled maintenances of this many days (today included) are listed by day under the timeline, newest first, each opening to its updates. A day without any says \"No incidents reported\" only when the documents list every incident of that day (an `incidents.json` does, for the days after its oldest resolution); days they do not cover are left out, with a line linking to the status page's own history.",
     },
     setting! {
         name: "maintenance-days",
@@ -415,7 +415,13 @@ impl Config {
         };
         let history_days = days("history-days", 14);
         let maintenance_days = days("maintenance-days", 7);
-        let near_maintenance_hours = days("near-maintenance-hours", 24);
+        let near_maintenance_hours = match read("near-maintenance-hours") {
+            None => 24,
+            Some(v) => v.parse::<u32>().unwrap_or_else(|_| {
+                invalid("near-maintenance-hours", &v, "24");
+                24
+            }),
+        };
         let mut flag = |name: &str| match read(name).as_deref() {
             None | Some("false") => false,
             Some("" | "true") => true,

@@ -456,10 +456,10 @@ pub struct Snapshot {
     /// page): kept even for a page that has nothing to show yet, so its first incident is news.
     pub labels: Vec<String>,
     /// Since when the documents list every incident, resolved ones included: the oldest
-    /// incident of an `incidents.json` (Statuspage sends the latest 50). `None` when they
-    /// list no past incidents at all (`summary.json` holds only unresolved ones;
-    /// `components.json` and `scheduled-maintenances.json` none), so a quiet day before it
-    /// is not known to have been quiet.
+    /// resolution in an `incidents.json` (Statuspage sends the latest 50). `None` when they
+    /// list no past incidents (`summary.json` holds only unresolved ones; `components.json`
+    /// and `scheduled-maintenances.json` none), or, for several pages, when one of them
+    /// does not: no day is then known to have been quiet on every page.
     pub incidents_since: Option<Time>,
 }
 
@@ -730,7 +730,10 @@ impl Snapshot {
             .iter()
             .filter(|m| m.status != Status::Cancelled && m.status != Status::Scheduled && shares(m))
             .filter_map(|m| {
-                let starts = m.began()?;
+                // A maintenance may start before its window: its first running update says so.
+                let running =
+                    m.updates.iter().filter(|u| u.status.is_maintenance_running()).filter_map(|u| u.at);
+                let starts = running.chain(m.began()).min()?;
                 let ends = m.ended().or(m.schedule.as_ref()?.ends);
                 if began < starts {
                     return None;

@@ -78,7 +78,7 @@ fn history_leaves_out_what_is_still_open_or_not_yet_posted() {
     assert_eq!(days[1].incidents[0].name, "PSA - OTP Email delay - Under Investigation");
     // Only completed maintenances are history: it is listed on its own day.
     assert!(days[2].incidents.iter().all(|i| i.is_maintenance() && i.status.is_closed()));
-    // incidents.json lists every incident since its oldest (5 Feb 08:21): the days after
+    // incidents.json lists every incident resolved since its oldest resolution (5 Feb 15:04): the days after
     // that day are known to be quiet, that day and those before are not.
     assert_eq!(days.iter().map(|d| d.covered).collect::<Vec<_>>()[..3], [true, false, false]);
     // Three days on, with a 2-day history, it has dropped out.
@@ -358,9 +358,9 @@ fn quiet_days_are_claimed_only_where_the_documents_list_every_incident() {
         assert_eq!(snapshot.incidents_since, None, "{what}");
         assert!(snapshot.history(now, 14, |t| t.date_naive()).iter().all(|d| !d.covered), "{what}");
     }
-    // incidents.json: every incident since its oldest (5 Feb 08:21) is listed, so the days
+    // incidents.json: every incident resolved since its oldest resolution (5 Feb 15:04) is listed, so the days
     // after that day are known; the combined base-URL picture keeps that.
-    assert_eq!(incidents.incidents_since, Some(at("2020-02-05T08:21:00Z")));
+    assert_eq!(incidents.incidents_since, Some(at("2020-02-05T15:04:00Z")));
     let base = summary.clone().merge(incidents.clone()).merge(maintenances.clone());
     assert_eq!(base.incidents_since, incidents.incidents_since);
     let covered: Vec<bool> = base.history(now, 3, |t| t.date_naive()).iter().map(|d| d.covered).collect();

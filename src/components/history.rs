@@ -44,7 +44,10 @@ pub fn History(props: &HistoryProps) -> Html {
     }
     let level = props.level;
     let uncovered = days.iter().any(|d| !d.covered);
-    let none_covered = props.snapshot.incidents_since.is_none();
+    // "Lists no past incidents" only when it lists none at all (several pages may be
+    // uncovered together while one of them lists some).
+    let none_covered =
+        props.snapshot.incidents_since.is_none() && days.iter().all(|d| d.incidents.is_empty());
     let history_page = props
         .snapshot
         .page

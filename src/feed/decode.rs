@@ -78,10 +78,15 @@ pub fn decode(bytes: &[u8]) -> Result<(DocumentKind, Snapshot), FeedError> {
     }
     let (maintenances, incidents): (Vec<Incident>, Vec<Incident>) =
         all.into_iter().partition(Incident::is_maintenance);
-    // An incidents list holding a resolved incident is the page's latest incidents, every
-    // one since its oldest (`incidents/unresolved.json`, and summary.json, hold open ones only).
-    if kind == DocumentKind::Incidents && incidents.iter().any(|i| i.status.is_closed()) {
-        snapshot.incidents_since = incidents.iter().filter_map(Incident::began).min();
+    // An incidents list holding a resolved incident is the page's latest incidents
+    // (`incidents/unresolved.json`, and summary.json, hold open ones only): every incident
+    // resolved since the oldest resolution it lists is in it. Open incidents say nothing of
+    // coverage (the list carries them however old), and the 50 are the latest by resolution
+    // (GitHub's list is in `resolved_at` order), so an incident that began after that moment
+    // ended after it too, and is listed.
+    if kind == DocumentKind::Incidents {
+        snapshot.incidents_since =
+            incidents.iter().filter(|i| i.status.is_closed()).filter_map(Incident::ended).min();
     }
     snapshot.incidents = incidents;
     snapshot.maintenances = maintenances;

@@ -114,7 +114,7 @@ test('documents that list no past incidents claim no quiet days, and say where t
     assert.deepEqual(problems, []);
     await close();
   }
-  // A base URL reads incidents.json: the days after its oldest incident's are known to be quiet.
+  // A base URL reads incidents.json: the days after its oldest resolution are known to be quiet.
   const { page, close } = await openPage(`${base}/?src=/reference&now=${now}&locale=en-GB&time-zone=UTC&poll=0`, { width: 1000, ready: '.sw-panel' }, engine);
   await page.waitForFunction(() => document.querySelector('status-widget').shadowRoot.querySelector('.sw-history'));
   const seen = await inShadow(page, readHistory);
