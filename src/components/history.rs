@@ -46,8 +46,8 @@ pub fn History(props: &HistoryProps) -> Html {
     let uncovered = days.iter().any(|d| !d.covered);
     // "Lists no past incidents" only when it lists none at all (several pages may be
     // uncovered together while one of them lists some).
-    let none_covered =
-        props.snapshot.incidents_since.is_none() && days.iter().all(|d| d.incidents.is_empty());
+    let none_covered = props.snapshot.incidents_since.is_none()
+        && days.iter().flat_map(|d| &d.incidents).all(|i| i.is_maintenance());
     let history_page = props
         .snapshot
         .page
