@@ -32,7 +32,7 @@ const PAGES = [
 ];
 const MODES = ['banner', 'page'];
 const THEMES = ['light', 'dark'];
-const LOCALES = ['en-GB', 'es', 'de', 'fr'];
+const LOCALES = ['en-GB', 'es', 'de', 'fr', 'pt-BR', 'ar'];
 
 const scenes = [];
 for (const [name, query, caption] of PAGES) scenes.push({ name, query: `${query}&locale=en-GB`, caption });

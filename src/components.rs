@@ -68,12 +68,14 @@ pub(crate) fn isolated(lang: Lang, key: Key, args: &[Html]) -> Html {
         .collect()
 }
 
-/// Names joined with ", ", each in its own `<bdi>`.
-pub(crate) fn name_run<'a>(names: impl IntoIterator<Item = &'a str>) -> Html {
+/// Names joined with the language's list separator (", ", Arabic "، "), each in its own
+/// `<bdi>`.
+pub(crate) fn name_run<'a>(names: impl IntoIterator<Item = &'a str>, lang: Lang) -> Html {
+    let separator = lang.t(Key::ListSeparator);
     names
         .into_iter()
         .enumerate()
-        .map(|(i, name)| html! { <>{ (i > 0).then_some(", ") }<bdi>{ name.to_owned() }</bdi></> })
+        .map(|(i, name)| html! { <>{ (i > 0).then_some(separator) }<bdi>{ name.to_owned() }</bdi></> })
         .collect()
 }
 

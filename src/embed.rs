@@ -111,8 +111,18 @@ fn props(host: &HtmlElement) -> AppProps {
             .filter(|d| d == "ltr" || d == "rtl")
     };
     let own = direction(Some(host.clone().into()));
+    // The host's direction goes with the host's language: honoured when the widget speaks
+    // it (an Arabic page), not when the widget fell back to English (a Hebrew page, which
+    // would otherwise get English sentences laid out right to left).
+    let speaks_host_language = config
+        .locale
+        .as_deref()
+        .is_some_and(|tag| crate::i18n::Lang::from_tag(tag).lang_attribute(Some(tag)) == tag);
     let dir = own
-        .or_else(|| direction(host.closest("[dir]").ok().flatten()).filter(|_| !explicit_locale))
+        .or_else(|| {
+            direction(host.closest("[dir]").ok().flatten())
+                .filter(|_| !explicit_locale && speaks_host_language)
+        })
         .map(yew::AttrValue::from);
     let host = host.clone();
     AppProps {

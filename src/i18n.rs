@@ -194,6 +194,7 @@ messages! {
     // Banner.
     AsOf => ["As of {0}", "A fecha de {0}", "Stand {0}", "Au {0}", "Em {0}", "حتى {0}"],
     AffectedList => ["Affected: {0}", "Afectados: {0}", "Betroffen: {0}", "Concernés : {0}", "Afetados: {0}", "المتأثر: {0}"],
+    ListSeparator => [", ", ", ", ", ", ", ", ", ", "، "],
     NamesAndMore => ["{0} and {1} more", "{0} y {1} más", "{0} und {1} weitere", "{0} et {1} de plus", "{0} e mais {1}", "{0} و{1} غيرها"],
     PlusMore => ["+{0} more", "+{0}", "+{0} weitere", "+{0} de plus", "+{0}", "+{0}"],
     OneMoreActive => [" active incident", " incidente activo más", " aktiver Vorfall", " incident en cours", " incidente ativo a mais", " حادث نشط آخر"],
@@ -224,6 +225,7 @@ messages! {
     ShowMoreIncidents => ["Show {0} more incidents", "Mostrar {0} incidentes más", "{0} weitere Vorfälle zeigen", "Afficher {0} incidents de plus", "Mostrar mais {0} incidentes", "عرض {0} حوادث أخرى"],
     // Incident.
     ResolvedAfter => ["Resolved after {0}", "Resuelto tras {0}", "Behoben, Dauer: {0}", "Résolu après {0}", "Resolvido após {0}", "تم الحل بعد {0}"],
+    CompletedAfter => ["Completed after {0}", "Completado tras {0}", "Abgeschlossen nach {0}", "Terminée après {0}", "Concluída após {0}", "اكتملت بعد {0}"],
     OngoingFor => ["Ongoing for {0}", "En curso desde hace {0}", "Dauer bisher: {0}", "En cours depuis {0}", "Em andamento há {0}", "مستمر منذ {0}"],
     ScheduledWindow => ["Scheduled {0}", "Programado: {0}", "Geplant: {0}", "Prévue : {0}", "Programada: {0}", "مجدولة: {0}"],
     WindowFrom => ["from {0}", "desde {0}", "ab {0}", "à partir du {0}", "a partir de {0}", "ابتداءً من {0}"],

@@ -128,12 +128,12 @@ pub fn banner(props: &BannerProps) -> Html {
 fn name_list(names: &[&str], lang: Lang) -> Option<Html> {
     match names.len() {
         0 => None,
-        n if n <= NAMED_COMPONENTS => Some(name_run(names.iter().copied())),
+        n if n <= NAMED_COMPONENTS => Some(name_run(names.iter().copied(), lang)),
         n => Some(isolated(
             lang,
             Key::NamesAndMore,
             &[
-                name_run(names.iter().take(NAMED_COMPONENTS).copied()),
+                name_run(names.iter().take(NAMED_COMPONENTS).copied(), lang),
                 html! { { time::number(n - NAMED_COMPONENTS, lang) } },
             ],
         )),

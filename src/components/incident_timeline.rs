@@ -58,9 +58,10 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
     let began = incident.began();
     let ended = incident.ended();
     let span = match (began, ended, incident.is_active()) {
-        (Some(_), Some(_), _) => incident
-            .lasted()
-            .map(|lasted| lang.fill(Key::ResolvedAfter, &[&time::duration(lasted.num_seconds(), lang)])),
+        (Some(_), Some(_), _) => incident.lasted().map(|lasted| {
+            let key = if incident.is_maintenance() { Key::CompletedAfter } else { Key::ResolvedAfter };
+            lang.fill(key, &[&time::duration(lasted.num_seconds(), lang)])
+        }),
         (Some(b), None, true) => {
             Some(lang.fill(Key::OngoingFor, &[&time::duration((props.now - b).num_seconds(), lang)]))
         }
@@ -105,7 +106,7 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
                 { for span.map(fact) }
             </p>
             if !names.is_empty() {
-                <p class="sw-incident__components">{ super::isolated(lang, Key::Affected, &[super::name_run(names.iter().copied())]) }</p>
+                <p class="sw-incident__components">{ super::isolated(lang, Key::Affected, &[super::name_run(names.iter().copied(), lang)]) }</p>
             }
             { for props.near.clone().map(|near| html! {
                 <NearMaintenanceLine {near} now={props.now} times={props.times.clone()} level={props.level} />

@@ -149,11 +149,14 @@ for (const engine of ENGINES) {
     assert.deepEqual(problems, []);
     await close();
 
-    // A right-to-left host without a locale: its direction (with English words for Hebrew,
-    // which is not shipped); a locale chooses the language and so its direction; the
-    // element's own dir wins.
+    // Without a locale the host's direction goes with the host's language when the widget
+    // speaks it; a locale chooses the language and so its direction; the element's own dir
+    // wins.
     for (const [name, body, html, expected] of [
-      ['rtl-host', '<status-widget expanded></status-widget>', { lang: 'he', dir: 'rtl' }, 'rtl'],
+      // Hebrew is not shipped: English words, in English's direction (not garbled right to left).
+      ['rtl-host-unshipped', '<status-widget expanded></status-widget>', { lang: 'he', dir: 'rtl' }, 'ltr'],
+      ['rtl-host-arabic', '<status-widget expanded></status-widget>', { lang: 'ar-EG', dir: 'rtl' }, 'rtl'],
+      ['ltr-host-arabic', '<status-widget expanded></status-widget>', { lang: 'ar', dir: 'ltr' }, 'ltr'],
       ['rtl-host-locale-en', '<status-widget expanded locale="en"></status-widget>', { lang: 'he', dir: 'rtl' }, 'ltr'],
       ['ltr-element-ar', '<status-widget expanded locale="ar" dir="ltr"></status-widget>', { lang: 'en' }, 'ltr'],
       ['arabic-host', '<status-widget expanded></status-widget>', { lang: 'ar' }, 'rtl'],
