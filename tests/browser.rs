@@ -36,7 +36,7 @@ fn feed(path: &str) -> String {
 
 /// Mounts the widget in a fresh element of the test page.
 fn mount(config: Config) -> Element {
-    mount_with(StatusWidgetProps { config, on_event: None })
+    mount_with(StatusWidgetProps { config, on_event: None, dir: None })
 }
 
 /// Mounts the yew component with the given props, as a yew app embedding it would.
@@ -275,6 +275,7 @@ async fn the_yew_component_reports_events_through_its_callback() {
     let root = mount_with(StatusWidgetProps {
         config: config(&[]),
         on_event: Some(Callback::from(move |event| sink.borrow_mut().push(event))),
+        dir: None,
     });
     let banner = find(&root, ".sw-banner").await;
     settle().await;
