@@ -173,9 +173,23 @@ fn NearMaintenanceLine(props: &NearProps) -> Html {
             open.set(!*open);
         })
     };
+    // Escape folds an open disclosure (not the whole panel), focus back on its summary.
+    let summary = use_node_ref();
+    let on_keydown = {
+        let (open, summary) = (open.clone(), summary.clone());
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" && *open {
+                event.stop_propagation();
+                open.set(false);
+                if let Some(summary) = summary.cast::<web_sys::HtmlElement>() {
+                    let _ = summary.focus();
+                }
+            }
+        })
+    };
     html! {
-        <details class="sw-near" part="near-maintenance" open={*open}>
-            <summary class="sw-near__summary" onclick={toggle}>{ said }</summary>
+        <details class="sw-near" part="near-maintenance" open={*open} onkeydown={on_keydown}>
+            <summary class="sw-near__summary" ref={summary} onclick={toggle}>{ said }</summary>
             if *open {
                 <p class="sw-near__note">{ lang.t(Key::NotStatedRelated) }</p>
                 <IncidentTimeline

@@ -169,3 +169,22 @@ for (const engine of ENGINES) {
     }
   });
 }
+
+test('Escape folds an open maintenance disclosure, not the whole panel', async () => {
+  const engine = ENGINES[0];
+  const { page, problems, close } = await openPage(`${base}/?mode=banner&expanded&now=2020-02-05T10:40:00Z&locale=en-GB`, { width: 1000, ready: '.sw-panel' }, engine);
+  await page.waitForFunction(() => document.querySelector('status-widget')?.shadowRoot?.querySelector('.sw-near__summary'));
+  await page.locator('.sw-near__summary').first().click();
+  const state = () => page.evaluate(() => {
+    const root = document.querySelector('status-widget').shadowRoot;
+    return { near: root.querySelector('.sw-near')?.open ?? 'missing: ' + root.textContent.slice(0, 300), panel: root.querySelector('.sw-banner').getAttribute('aria-expanded'), focus: root.activeElement?.className ?? null };
+  });
+  assert.deepEqual(await state(), { near: true, panel: 'true', focus: 'sw-near__summary' });
+  await page.keyboard.press('Escape');
+  assert.deepEqual(await state(), { near: false, panel: 'true', focus: 'sw-near__summary' });
+  // A second Escape closes the panel, as the README says, focus back on the banner.
+  await page.keyboard.press('Escape');
+  assert.equal((await state()).panel, 'false');
+  assert.deepEqual(problems, []);
+  await close();
+});
