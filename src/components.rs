@@ -79,6 +79,26 @@ pub(crate) fn name_run<'a>(names: impl IntoIterator<Item = &'a str>, lang: Lang)
         .collect()
 }
 
+/// A maintenance's window in `style`'s zone: "4 Feb 2020, 20:00 UTC – 5 Feb 2020, 04:00
+/// UTC", or "from …" with no planned end; `None` without a planned start.
+pub(crate) fn window_span(schedule: &crate::model::Schedule, style: &TimeStyle) -> Option<String> {
+    let starts = time::local(schedule.starts?, style);
+    Some(match schedule.ends {
+        Some(end) => format!("{starts} – {}", time::local(end, style)),
+        None => style.lang.fill(Key::WindowFrom, &[&starts]),
+    })
+}
+
+/// The maintenance `incident` began during or within `hours` after, on the same
+/// components; none when `hours` is 0.
+pub(crate) fn near_maintenance(
+    snapshot: &crate::model::Snapshot,
+    incident: &crate::model::Incident,
+    hours: u32,
+) -> Option<crate::model::NearMaintenance> {
+    (hours > 0).then(|| snapshot.near_maintenance(incident, chrono::TimeDelta::hours(i64::from(hours))))?
+}
+
 /// The BEM modifier for a component's status: its severity's, or `unknown` for a status
 /// this widget does not know (its colour is `--sw-unknown`, not a guessed severity's).
 pub(crate) fn status_tone(status: &crate::model::ComponentStatus) -> &'static str {

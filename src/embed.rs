@@ -102,8 +102,10 @@ fn props(host: &HtmlElement) -> AppProps {
             .and_then(|e| e.get_attribute("lang"))
             .and_then(|tag| canonical_locale(&tag));
     }
-    // The direction: the element's own `dir`; else, unless `locale` chose the language, the
-    // host page's (nearest `dir`), like its `lang`; else the language's own.
+    // The direction: the element's own `dir`; else the host page's nearest `dir` when the
+    // widget speaks the host's language (no `locale`, and the host's `lang` is shipped: an
+    // Arabic page, not a Hebrew one, which would get English sentences laid out right to
+    // left); else the language's own (the app's default).
     let direction = |element: Option<web_sys::Element>| {
         element
             .and_then(|e| e.get_attribute("dir"))
@@ -111,9 +113,6 @@ fn props(host: &HtmlElement) -> AppProps {
             .filter(|d| d == "ltr" || d == "rtl")
     };
     let own = direction(Some(host.clone().into()));
-    // The host's direction goes with the host's language: honoured when the widget speaks
-    // it (an Arabic page), not when the widget fell back to English (a Hebrew page, which
-    // would otherwise get English sentences laid out right to left).
     let speaks_host_language = config
         .locale
         .as_deref()

@@ -99,14 +99,9 @@ pub fn Group(props: &GroupProps) -> Html {
         ),
     };
     // The group's icon is its worst members': unknown when every one of them is unknown.
-    let worst: Vec<&Component> =
-        props.members.iter().filter(|c| c.status.severity() == props.worst).collect();
-    let icon = match worst.first() {
-        Some(first) if worst.iter().all(|c| super::status_tone(&c.status) == "unknown") => {
-            super::status_tone(&first.status)
-        }
-        _ => tone(props.worst),
-    };
+    let mut worst = props.members.iter().filter(|c| c.status.severity() == props.worst).peekable();
+    let all_unknown = worst.peek().is_some() && worst.all(|c| matches!(c.status, ComponentStatus::Other(_)));
+    let icon = if all_unknown { "unknown" } else { tone(props.worst) };
     html! {
         <li class="sw-tree__group">
             <button type="button" class="sw-tree__toggle" aria-expanded={open.to_string()} onclick={toggle}>

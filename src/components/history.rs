@@ -87,7 +87,7 @@ pub fn History(props: &HistoryProps) -> Html {
                                     now={props.now}
                                     times={props.times.clone()}
                                     level={level + 1}
-                                    near={super::panel::near_maintenance(&props.snapshot, incident, props.near_maintenance_hours)}
+                                    near={super::near_maintenance(&props.snapshot, incident, props.near_maintenance_hours)}
                                 />
                             }) }
                         </ul>
@@ -168,13 +168,7 @@ pub fn PastIncident(props: &PastIncidentProps) -> Html {
     };
     let tz = &*props.times;
     let facts: Vec<String> = if incident.is_maintenance() {
-        let window = incident.schedule.as_ref().and_then(|s| {
-            let starts = time::local(s.starts?, tz);
-            Some(match s.ends {
-                Some(ends) => format!("{starts} – {}", time::local(ends, tz)),
-                None => starts,
-            })
-        });
+        let window = incident.schedule.as_ref().and_then(|s| super::window_span(s, tz));
         let cancelled =
             (incident.status == crate::model::Status::Cancelled).then(|| lang.t(Key::Cancelled).to_owned());
         [Some(lang.t(Key::ImpactMaintenance).to_owned()), cancelled, window].into_iter().flatten().collect()

@@ -69,16 +69,16 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
     };
     let window = incident.schedule.as_ref().and_then(|s| {
         let starts = s.starts?;
-        let span = |style: &TimeStyle| match s.ends {
-            Some(end) => format!("{} – {}", time::local(starts, style), time::local(end, style)),
-            None => lang.fill(Key::WindowFrom, &[&time::local(starts, style)]),
-        };
         let countdown = (incident.status == crate::model::Status::Scheduled && starts > props.now)
             .then(|| format!(" · {}", lang.fill(Key::StartsIn, &[&time::relative(starts, props.now, lang)])));
-        let title = tz.page().map(|page| lang.fill(Key::PageTime, &[&span(&page)]));
+        let title = tz
+            .page()
+            .and_then(|page| super::window_span(s, &page))
+            .map(|span| lang.fill(Key::PageTime, &[&span]));
+        let span = super::window_span(s, tz)?;
         Some(html! {
             <span class="sw-incident__fact sw-incident__window" {title}>
-                { format!("{}{}", lang.fill(Key::ScheduledWindow, &[&span(tz)]), countdown.unwrap_or_default()) }
+                { format!("{}{}", lang.fill(Key::ScheduledWindow, &[&span]), countdown.unwrap_or_default()) }
             </span>
         })
     });

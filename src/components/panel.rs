@@ -74,7 +74,7 @@ pub fn Panel(props: &PanelProps) -> Html {
         active
     };
     let near = |incident: &crate::model::Incident| {
-        near_maintenance(snapshot, incident, props.near_maintenance_hours)
+        super::near_maintenance(snapshot, incident, props.near_maintenance_hours)
     };
     let troubled = snapshot.troubled_components();
     let upcoming = snapshot.upcoming(props.now, i64::from(props.maintenance_days));
@@ -178,13 +178,4 @@ pub fn Panel(props: &PanelProps) -> Html {
             { for page_link }
         </div>
     }
-}
-
-/// The maintenance `incident` began during or within `hours` after, on the same components.
-pub(crate) fn near_maintenance(
-    snapshot: &Snapshot,
-    incident: &crate::model::Incident,
-    hours: u32,
-) -> Option<crate::model::NearMaintenance> {
-    (hours > 0).then(|| snapshot.near_maintenance(incident, chrono::TimeDelta::hours(i64::from(hours))))?
 }

@@ -10,12 +10,12 @@ import { startHostServer } from '../support/server.mjs';
 import { ENGINES, enginePool, shots } from '../support/engines.mjs';
 
 const engines = enginePool();
-let server, base, hostPage;
+let server, base, hostPage, write;
 const openPage = async (url, options, engine) => (await engines.get(engine)).openPage(url, options);
 const inShadow = (page, fn, arg) => page.evaluate(fn, arg);
 
 before(async () => {
-  ({ server, base, hostPage } = await startHostServer('story'));
+  ({ server, base, hostPage, write } = await startHostServer('story'));
   for (const engine of ENGINES) await mkdir(shots(engine), { recursive: true });
 });
 
@@ -188,3 +188,27 @@ test('Escape folds an open maintenance disclosure, not the whole panel', async (
   assert.deepEqual(problems, []);
   await close();
 });
+
+// The README's CSS parts table, from the host's side: a host rule on each part takes effect.
+const PARTS = ['root', 'banner', 'panel', 'dismiss', 'history', 'source', 'notice', 'near-maintenance'];
+for (const engine of ENGINES) {
+  test(`[${engine}] every documented CSS part can be styled by the host`, async () => {
+    await write('parts.css', PARTS.map((p) => `status-widget::part(${p}) { outline: 3px solid rgb(1, 2, 3); }`).join('\n'));
+    // Two sources (one failing: the notice), the reference incident open with its maintenance.
+    const url = await hostPage(`parts-${engine}.html`,
+      '<status-widget src="/reference /feeds/no-such-feed.json" now="2020-02-05T10:40:00Z" expanded dismissible poll="0"></status-widget>',
+      { head: '<link rel="stylesheet" href="parts.css">' });
+    const { page, problems, close } = await openPage(url, { width: 1000, ready: '.sw-panel' }, engine);
+    await page.waitForFunction(() => document.querySelector('status-widget').shadowRoot.querySelector('[part~="notice"]'), null, { timeout: 10000 });
+    const seen = await page.evaluate((parts) => {
+      const root = document.querySelector('status-widget').shadowRoot;
+      return Object.fromEntries(parts.map((p) => {
+        const el = root.querySelector(`[part~="${p}"]`);
+        return [p, el ? getComputedStyle(el).outlineColor : 'missing'];
+      }));
+    }, PARTS);
+    assert.deepEqual(seen, Object.fromEntries(PARTS.map((p) => [p, 'rgb(1, 2, 3)'])));
+    assert.deepEqual(problems.filter((p) => !/no-such-feed|404/.test(p)), []);
+    await close();
+  });
+}
