@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: setup demo test dist size clean fuzz screenshots bench
+.PHONY: setup demo test dist size clean fuzz screenshots bench package
 
 ## setup: install the wasm target, Trunk, wasm-bindgen-cli, wasm-opt, Chromium, npm packages (idempotent)
 setup:
@@ -20,6 +20,10 @@ test: setup
 ## dist: release build into dist/ (wasm-opt -Oz, stable file names)
 dist: setup
 	scripts/build.sh
+
+## package: the npm tarball and the .crate into artifacts/, each checked (file list, version, cargo publish --dry-run, docs)
+package: dist
+	@node scripts/package.mjs
 
 ## size: raw / gzip / brotli bytes of the wasm and JS in dist/
 size: dist

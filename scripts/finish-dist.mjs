@@ -6,7 +6,7 @@
 //   wasm-bindgen's output.
 // - Every .js, .wasm, .css and .html gets precompressed .br and .gz copies.
 // Runs in Trunk's staging directory (TRUNK_STAGING_DIR), so a failed build leaves dist/ alone.
-import { copyFileSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { minify } from 'terser';
@@ -16,7 +16,13 @@ const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
 if (!stage) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
 
 renameSync(join(stage, 'status-widget.js'), join(stage, 'status-widget-glue.js'));
-copyFileSync(join(source, 'src/embed/status-widget.js'), join(stage, 'status-widget.js'));
+// The entry carries the crate's version (Cargo.toml's [package] version), the npm package's too.
+const version = readFileSync(join(source, 'Cargo.toml'), 'utf8').match(/^\[package\][^[]*?^version = "([^"]+)"/m)?.[1];
+if (!version) throw new Error('no [package] version in Cargo.toml');
+const entry = readFileSync(join(source, 'src/embed/status-widget.js'), 'utf8');
+const placeholder = "export const version = '0.0.0-source';";
+if (!entry.includes(placeholder)) throw new Error(`src/embed/status-widget.js lost its line ${placeholder}`);
+writeFileSync(join(stage, 'status-widget.js'), entry.replace(placeholder, `export const version = '${version}';`));
 for (const name of ['status-widget.js', 'status-widget-glue.js']) {
   const path = join(stage, name);
   const { code } = await minify(readFileSync(path, 'utf8'), { module: true, compress: true, mangle: true });

@@ -115,6 +115,10 @@ pub struct Setting {
     /// An example value.
     #[cfg(not(target_arch = "wasm32"))]
     pub example: &'static str,
+    /// The values it takes, as a TypeScript type (for `status-widget.d.ts` and the Custom
+    /// Elements Manifest, written by `src/contract.rs`).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub ts: &'static str,
     /// What it does.
     #[cfg(not(target_arch = "wasm32"))]
     pub description: &'static str,
@@ -124,7 +128,7 @@ pub struct Setting {
 /// holds the README to them); the wasm carries names and accepted values, nothing it never
 /// shows (about 4 KB of text).
 macro_rules! setting {
-    (name: $name:expr, kind: $kind:expr, default: $default:expr, example: $example:expr, description: $description:expr $(,)?) => {
+    (name: $name:expr, kind: $kind:expr, default: $default:expr, example: $example:expr, ts: $ts:expr, description: $description:expr $(,)?) => {
         Setting {
             name: $name,
             kind: $kind,
@@ -132,6 +136,8 @@ macro_rules! setting {
             default: $default,
             #[cfg(not(target_arch = "wasm32"))]
             example: $example,
+            #[cfg(not(target_arch = "wasm32"))]
+            ts: $ts,
             #[cfg(not(target_arch = "wasm32"))]
             description: $description,
         }
@@ -180,6 +186,7 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "URL, or several separated by spaces",
         default: "the built-in reference incident",
         example: "https://www.githubstatus.com",
+        ts: "string",
         description: "A status page's base URL (the widget reads `/api/v2/summary.json`, `incidents.json` and `scheduled-maintenances.json` under it, at once, showing the summary first) or the URL of one Statuspage v2 JSON document (any path ending in `.json`). Several URLs separated by spaces are shown as one picture: the worst status of them all, each incident and component labelled with its page's name, and a source that fails reported by name while the others stay.",
     },
     setting! {
@@ -187,6 +194,7 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "`banner`, `bar`, `corner`, `page`",
         default: "`banner`",
         example: "bar",
+        ts: "'banner' | 'bar' | 'corner' | 'page'",
         description: "`banner`: inline in the page flow. `bar`: across the top, staying in view while scrolling; open, it is at most half the viewport tall and its timeline scrolls inside, so it never covers the host's content. `corner`: a floating popup in a corner of the viewport (see `corner`; on screens under 480 px a strip along the top or bottom edge), never taller than the viewport, its timeline scrolling inside. `page`: a full status page, timeline open.",
     },
     setting! {
@@ -194,6 +202,7 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "`bottom-right`, `bottom-left`, `top-right`, `top-left`",
         default: "`bottom-right`",
         example: "bottom-left",
+        ts: "'bottom-right' | 'bottom-left' | 'top-right' | 'top-left'",
         description: "Where `mode=\"corner\"` floats. The names are physical: `bottom-left` is the bottom left on a right-to-left page too.",
     },
     setting! {
@@ -201,6 +210,7 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "comma-separated names or ids",
         default: "all components",
         example: "UK 2 (United Kingdom), America East",
+        ts: "string",
         description: "Shows only these components and the incidents that touch them; the overall status is worked out from them. Case-insensitive; a group name includes its children; with several sources, a page's name includes all of that page.",
     },
     setting! {
@@ -208,6 +218,7 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "BCP 47 tag",
         default: "the host page's `lang`, else the browser's",
         example: "en-GB",
+        ts: "string",
         description: "Language and format of dates and times. A tag the browser cannot write dates in (malformed, or an unknown language such as `xx`) is dropped with a console warning, and the page's language is used.",
     },
     setting! {
@@ -215,6 +226,7 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "IANA zone name",
         default: "the viewer's zone",
         example: "Europe/London",
+        ts: "string",
         description: "Time zone for every displayed time. Unknown names fall back to the viewer's zone.",
     },
     setting! {
@@ -222,6 +234,7 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "`light`, `dark`, `auto`",
         default: "`auto`",
         example: "dark",
+        ts: "'light' | 'dark' | 'auto'",
         description: "Colour scheme; `auto` follows the reader's `prefers-color-scheme`.",
     },
     setting! {
@@ -229,6 +242,7 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "seconds (0 = off)",
         default: "60",
         example: "120",
+        ts: "number | string",
         description: "How often the feed is read again (±10% at random, so tabs spread out; doubled after each failure up to 10 minutes; never sooner than a 429/503 `Retry-After`; paused while the page is hidden). A failed refresh keeps the last good data on screen. At least 10 and at most 86400 (a day): values outside read as the nearer bound, with a console warning. Feeds on the host's own loopback (`127.0.0.1`, `localhost`, `::1`) may poll down to 0.005 s, for tests.",
     },
     setting! {
@@ -236,6 +250,7 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "seconds",
         default: "10",
         example: "5",
+        ts: "number | string",
         description: "How long one read may take before it is abandoned and counted as a failure. At most 300 (five minutes): larger values read as 300, with a console warning.",
     },
     setting! {
@@ -243,6 +258,7 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "RFC 3339 instant, or `live`",
         default: "`live` (with no `src`: 2020-02-05T10:40:00Z)",
         example: "2020-02-05T10:40:00Z",
+        ts: "'live' | (string & {})",
         description: "Pins the clock and shows the feed as it stood then: later updates are hidden and statuses replayed. For demos and tests.",
     },
     setting! {
@@ -250,6 +266,7 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "boolean (`true`/`false`, or present)",
         default: "false",
         example: "true",
+        ts: "boolean | 'true' | 'false'",
         description: "Adds a button that hides the banner. The choice is remembered (in `localStorage`, per site and per status page: dismissing one page's widget hides no other page's) for the incidents it shows and their latest updates: a newer update, or another incident, brings the banner back; with nothing active, for the overall status until it changes. Where storage is unavailable it lasts until the page is reloaded.",
     },
     setting! {
@@ -257,6 +274,7 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "boolean (`true`/`false`, or present)",
         default: "false",
         example: "true",
+        ts: "boolean | 'true' | 'false'",
         description: "Opens the timeline on first render.",
     },
     setting! {
@@ -264,6 +282,7 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "whole days (0 = none)",
         default: "14",
         example: "30",
+        ts: "number | string",
         description: "Resolved incidents and completed or cancelled maintenances of this many days (today included) are listed by day under the timeline, newest first, each opening to its updates. A day without any says \"No incidents reported\" only when the documents list every incident of that day (an `incidents.json` does, for the days after its oldest resolution); days they do not cover are left out, with a line linking to the status page's own history.",
     },
     setting! {
@@ -271,6 +290,7 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "whole days (0 = none)",
         default: "7",
         example: "14",
+        ts: "number | string",
         description: "Scheduled maintenance starting within this many days is announced with its window and a countdown. Maintenance under way always shows, in the banner too.",
     },
     setting! {
@@ -278,6 +298,7 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "whole hours (0 = never)",
         default: "24",
         example: "48",
+        ts: "number | string",
         description: "An incident that began during a scheduled maintenance, or within this many hours after it ended, on components they share, says so (\"Began 4 hr 21 min after the scheduled maintenance … on the same components\") and opens to that maintenance's timeline. It is shown as a coincidence in time and components: the status page does not say one caused the other.",
     },
 ];

@@ -49,7 +49,7 @@ pub fn use_prefetched(take: js_sys::Function) {
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, root: ShadowRoot) -> Widget {
     if let Err(error) = crate::styles::adopt(&root) {
-        web_sys::console::warn_2(&"status-widget: styles not applied:".into(), &error);
+        web_sys::console::warn_2(&format!("{} styles not applied:", crate::LOG_PREFIX).into(), &error);
     }
     let container = root.owner_document().and_then(|d| d.create_element("div").ok());
     let app = container.map(|container| {
@@ -91,7 +91,7 @@ fn props(host: &HtmlElement) -> AppProps {
         }
     }
     for warning in warnings {
-        warn_once(&format!("status-widget: {warning}"));
+        warn_once(&format!("{} {warning}", crate::LOG_PREFIX));
     }
     if config.locale.is_none() {
         // The host page's language (nearest `lang`), else the browser's (Intl's default).

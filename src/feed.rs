@@ -1,8 +1,8 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)]
 //! Getting the feed: where to fetch it, how to read it, and what can go wrong.
 //!
-//! Everything here but [`client`] is pure and tested natively. Views never fetch: the app
-//! subscribes through [`client::subscribe`] and receives results.
+//! Everything here but `client` (the browser client, on wasm only) is pure and tested natively. Views never fetch: the app
+//! subscribes through `client::subscribe` and receives results.
 
 pub mod cache;
 #[cfg(target_arch = "wasm32")]

@@ -21,9 +21,44 @@
 //! ```
 //!
 //! Everything but the views and the browser client builds and tests natively.
+//!
+//! ## In a yew app
+//!
+//! On `wasm32`, `StatusWidget` is the widget as a yew component (the `<status-widget>`
+//! element wraps the same one). Its settings are the element's attributes, read through
+//! [`config::Config::from_lookup`]; `on_event` hears what the element would dispatch as DOM
+//! events. `examples/yew-host` in the repository is this code, built for the browser:
+//!
+//! ```ignore
+//! use status_widget::{config::Config, events::WidgetEvent, StatusWidget};
+//! use yew::prelude::*;
+//!
+//! #[function_component]
+//! fn Header() -> Html {
+//!     let settings = [("src", "https://www.githubstatus.com"), ("mode", "bar")];
+//!     let config = Config::from_lookup(|name| {
+//!         settings.iter().find(|(key, _)| *key == name).map(|(_, value)| value.to_string())
+//!     })
+//!     .0;
+//!     let on_event = Callback::from(|event: WidgetEvent| log::info!("{}", event.name()));
+//!     html! { <StatusWidget {config} on_event={Some(on_event)} /> }
+//! }
+//!
+//! fn main() {
+//!     // The component's stylesheet, adopted by the document (the element adopts it into
+//!     // its shadow root instead).
+//!     status_widget::adopt_styles_into_document();
+//!     yew::Renderer::<Header>::new().render();
+//! }
+//! ```
+//!
+//! `cargo add status-widget` (and `yew` with the `csr` feature) is all it takes; the crate
+//! compiles its stylesheet and reference feed in.
 #![deny(missing_docs)]
 
 pub mod config;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod contract;
 pub mod events;
 pub mod feed;
 pub mod i18n;
@@ -41,6 +76,14 @@ pub mod embed;
 #[cfg(target_arch = "wasm32")]
 mod styles;
 
+/// The crate's version, which is also the npm package's: `StatusWidgetElement.version` and the
+/// prefix of every console message (`status-widget 0.1.0: …`).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// What every console message of the widget starts with: its name and version.
+#[cfg(target_arch = "wasm32")]
+pub(crate) const LOG_PREFIX: &str = concat!("status-widget ", env!("CARGO_PKG_VERSION"), ":");
+
 /// The widget as a yew component, for yew apps (the custom element wraps the same thing).
 #[cfg(target_arch = "wasm32")]
 pub use components::{App as StatusWidget, AppProps as StatusWidgetProps};
@@ -51,7 +94,7 @@ pub use components::{App as StatusWidget, AppProps as StatusWidgetProps};
 pub fn adopt_styles_into_document() {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         if let Err(error) = styles::adopt(&document) {
-            web_sys::console::warn_2(&"status-widget: styles not applied:".into(), &error);
+            web_sys::console::warn_2(&format!("{LOG_PREFIX} styles not applied:").into(), &error);
         }
     }
 }

@@ -473,7 +473,11 @@ mod intl {
                             .any(|(_, zone, locale, _)| *zone == style.time_zone && *locale == style.locale);
                         if !said {
                             web_sys::console::warn_2(
-                                &"status-widget: unknown time zone or locale, using the viewer's:".into(),
+                                &format!(
+                                    "{} unknown time zone or locale, using the viewer's:",
+                                    crate::LOG_PREFIX
+                                )
+                                .into(),
                                 &error,
                             );
                         }

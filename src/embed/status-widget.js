@@ -9,6 +9,10 @@
 // <style> element: it runs under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
 // The wasm download starts at once, alongside the glue's, instead of after it: one round
 // trip less before the widget can draw.
+// The package's version (the crate's too); scripts/finish-dist.mjs writes it in from Cargo.toml.
+export const version = '0.0.0-source';
+const prefix = `status-widget ${version}:`;
+
 const wasmUrl = new URL('status-widget_bg.wasm', import.meta.url);
 const wasm = fetch(wasmUrl);
 wasm.catch(() => {}); // a failure is reported below, never as an unhandled rejection
@@ -70,7 +74,7 @@ function stop(event) {
   event.preventDefault();
   if (stopped) return;
   stopped = error;
-  console.error('status-widget stopped after an internal error:', error);
+  console.error(`${prefix} stopped after an internal error:`, error);
   for (const element of widgets) showStopped(element);
 }
 // After a trap the wasm must not be called again; the adopted stylesheet stays.
@@ -96,7 +100,8 @@ function moveFocusOn(event) {
   });
 }
 
-class StatusWidgetElement extends HTMLElement {
+export class StatusWidgetElement extends HTMLElement {
+  static version = version;
   // Read by customElements.define, which runs after the wasm is ready.
   static get observedAttributes() {
     return glue.settingNames();
@@ -145,5 +150,5 @@ try {
   });
 } catch (error) {
   // Never throw into the host page: say so in the console and leave the page alone.
-  console.warn('status-widget: could not start', error);
+  console.warn(`${prefix} could not start`, error);
 }

@@ -1,5 +1,5 @@
 //! Reading feeds in the browser. Views never fetch: the app calls [`subscribe`] and receives
-//! results. Every widget on a page that shows the same `src` shares one [`Poller`]: one
+//! results. Every widget on a page that shows the same `src` shares one `Poller`: one
 //! request per cycle, whatever the number of widgets.
 //!
 //! A poller paints the saved copy from `localStorage` first (if any), then reads the feed,
@@ -489,7 +489,7 @@ impl Poller {
                 Ok(text) => documents.push(text.clone()),
                 Err(failure) if index == 0 => outcome = Err(failure.clone()),
                 Err((error, _)) => {
-                    web_sys::console::warn_1(&format!("status-widget: left out: {error}").into())
+                    web_sys::console::warn_1(&format!("{} left out: {error}", crate::LOG_PREFIX).into())
                 }
             }
         }
@@ -575,7 +575,7 @@ impl Poller {
                     }
                 }
                 Err((error, retry_after)) => {
-                    web_sys::console::warn_1(&format!("status-widget: {src}: {error}").into());
+                    web_sys::console::warn_1(&format!("{} {src}: {error}", crate::LOG_PREFIX).into());
                     state.failures += 1;
                     state.retry_after = retry_after;
                     let since = state.failure.as_ref().map_or(now, |f| f.since);

@@ -144,7 +144,7 @@ for (const engine of ENGINES) {
     await page.evaluate(() => document.body.append(Object.assign(document.createElement('status-widget'), { id: 'c' })));
     assert.equal(await page.locator('#c .sw-error').textContent(), message);
     assert.equal(problems.length, 1, 'one console error, no uncaught error');
-    assert.match(problems[0], /^console: status-widget stopped after an internal error/);
+    assert.match(problems[0], /^console: status-widget \d+\.\d+\.\d+[^:]*: stopped after an internal error/);
     await close();
   });
 

@@ -5,7 +5,7 @@
 mod app {
     use status_widget::config::Config;
     use status_widget::events::WidgetEvent;
-    use status_widget::{StatusWidget, StatusWidgetProps};
+    use status_widget::StatusWidget;
     use yew::prelude::*;
 
     #[function_component]
@@ -21,14 +21,13 @@ mod app {
             let last_event = last_event.setter();
             Callback::from(move |event: WidgetEvent| last_event.set(event.name().to_owned()))
         };
-        let props = StatusWidgetProps { config, on_event: Some(on_event), dir: None };
         html! {
             <div class="host">
                 <header class="host__header">
                     <strong>{ "Yew host app" }</strong>
                     <span class="host__event">{ format!("last widget event: {}", *last_event) }</span>
                 </header>
-                <StatusWidget ..props />
+                <StatusWidget {config} on_event={Some(on_event)} />
                 <p>{ "The widget above is a yew component inside this yew app." }</p>
             </div>
         }
