@@ -111,7 +111,8 @@ export declare const version: string;
 
 /** Props of `<status-widget>` in React 19's JSX: the attributes, `on<event name>` listeners
  * (React 19 adds a listener for `onstatus-widget:expand` and the like on a custom element),
- * and React's own `ref`, `key`, `className`, `style`, `id`, `hidden`, `lang`, `dir`, `slot`. */
+ * and React's own `ref`, `key`, `className`, `style`, `id`, `hidden`, `lang`, `dir`, `slot`.
+ * Written without React's types, so the file also type-checks where React is not installed. */
 export type StatusWidgetJSXProps = StatusWidgetAttributes & {
   'onstatus-widget:status-change'?: (event: CustomEvent<StatusChangeDetail>) => void;
   'onstatus-widget:incident-open'?: (event: CustomEvent<IncidentDetail>) => void;
@@ -121,10 +122,10 @@ export type StatusWidgetJSXProps = StatusWidgetAttributes & {
   'onstatus-widget:collapse'?: (event: CustomEvent<StatusWidgetEmptyDetail>) => void;
   'onstatus-widget:dismiss'?: (event: CustomEvent<StatusWidgetEmptyDetail>) => void;
   'onstatus-widget:error'?: (event: CustomEvent<ErrorDetail>) => void;
-  ref?: import('react').Ref<StatusWidgetElement>;
-  key?: import('react').Key | null;
+  ref?: { current: StatusWidgetElement | null } | ((element: StatusWidgetElement | null) => void | (() => void)) | null;
+  key?: string | number | bigint | null;
   className?: string;
-  style?: import('react').CSSProperties;
+  style?: { [property: string]: string | number | undefined };
   id?: string;
   hidden?: boolean;
   lang?: string;

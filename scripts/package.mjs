@@ -12,6 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { repo } from '../tests/support/server.mjs';
 
 const dist = join(repo, 'dist');
@@ -52,9 +53,6 @@ const manifest = {
   types: './status-widget.d.ts',
   customElements: 'custom-elements.json',
   files: PACKAGE_FILES.filter((f) => !['package.json', 'README.md', 'LICENSE'].includes(f)),
-  // The types name React's (`import('react')`) for JSX; nothing else needs it.
-  peerDependencies: { '@types/react': '>=19' },
-  peerDependenciesMeta: { '@types/react': { optional: true } },
 };
 
 function stageNpm() {
@@ -119,12 +117,20 @@ function packCrate() {
   return listed;
 }
 
-mkdirSync(out, { recursive: true });
-stageNpm();
-checkEntry();
-const packed = packNpm();
-const crateFiles = packCrate();
-const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
-console.log(`\nartifacts/${packed.filename}: ${packed.files.length} files, ${kb(packed.size)} packed, ${kb(packed.unpackedSize)} unpacked`);
-for (const f of packed.files.sort((a, b) => a.path.localeCompare(b.path))) console.log(`  ${f.path.padEnd(24)} ${String(f.size).padStart(8)} B`);
-console.log(`artifacts/status-widget-${version}.crate: ${crateFiles.length} files (cargo package and cargo publish --dry-run passed; docs build for wasm32 and natively)`);
+/** Where `make package` writes the tarball. */
+export const tarball = join(out, `status-widget-${version}.tgz`);
+
+function main() {
+  mkdirSync(out, { recursive: true });
+  stageNpm();
+  checkEntry();
+  const packed = packNpm();
+  const crateFiles = packCrate();
+  const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+  console.log(`\nartifacts/${packed.filename}: ${packed.files.length} files, ${kb(packed.size)} packed, ${kb(packed.unpackedSize)} unpacked`);
+  for (const f of packed.files.sort((a, b) => a.path.localeCompare(b.path))) console.log(`  ${f.path.padEnd(24)} ${String(f.size).padStart(8)} B`);
+  console.log(`artifacts/status-widget-${version}.crate: ${crateFiles.length} files (cargo package and cargo publish --dry-run passed; docs build for wasm32 and natively)`);
+}
+
+// Imported by the package tests for the names above; run by `make package`.
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test layer and ends with one line a person can read:
 #   lint → native cargo test → wasm-bindgen-test in Chromium → release build → size budget
-#   → end to end in Chromium (Playwright), Firefox and WebKit (WebDriver), counted per engine.
+#   → package (npm tarball, .crate) → end to end in Chromium (Playwright), Firefox and WebKit
+#   (WebDriver), counted per engine, the host apps built from the tarball among them.
 # Each layer runs even if an earlier one failed (except that e2e needs the build), so one
 # run shows everything that is wrong. The feed server the browser tests need is started here.
 set -uo pipefail
@@ -93,6 +94,10 @@ run_layer "fuzz (libFuzzer, 15 s; make fuzz runs longer)" "$LOG_DIR/fuzz.log" ""
 if run_layer "build (scripts/build.sh: trunk build --release)" "$LOG_DIR/build.log" "" scripts/build.sh; then
   run_layer "size budget (brotli <= $SIZE_BUDGET bytes)" "$LOG_DIR/size.log" "" \
     node scripts/size.mjs dist --budget "$SIZE_BUDGET"
+  # The npm tarball and the .crate (make package); tests/e2e/package.test.mjs installs the
+  # tarball into the React, Vue, webpack, esbuild and CDN host apps.
+  run_layer "package (npm tarball, .crate: cargo package, publish --dry-run, docs)" "$LOG_DIR/package.log" "" \
+    node scripts/package.mjs
   # Each test file starts the drivers it needs on 127.0.0.1 and stops them when it ends:
   # Chromium through playwright-core, geckodriver (~/.cargo/bin) for Firefox ESR, and
   # `xvfb-run -a WebKitWebDriver` for WebKitGTK's MiniBrowser (tests/support/engines.mjs).

@@ -393,7 +393,8 @@ pub fn typescript() -> String {
     ts.push_str(
         "/** Props of `<status-widget>` in React 19's JSX: the attributes, `on<event name>` listeners\n\
          \x20* (React 19 adds a listener for `onstatus-widget:expand` and the like on a custom element),\n\
-         \x20* and React's own `ref`, `key`, `className`, `style`, `id`, `hidden`, `lang`, `dir`, `slot`. */\n\
+         \x20* and React's own `ref`, `key`, `className`, `style`, `id`, `hidden`, `lang`, `dir`, `slot`.\n\
+         \x20* Written without React's types, so the file also type-checks where React is not installed. */\n\
          export type StatusWidgetJSXProps = StatusWidgetAttributes & {\n",
     );
     for e in EVENTS {
@@ -403,10 +404,10 @@ pub fn typescript() -> String {
         ));
     }
     ts.push_str(
-        "  ref?: import('react').Ref<StatusWidgetElement>;\n\
-         \x20 key?: import('react').Key | null;\n\
+        "  ref?: { current: StatusWidgetElement | null } | ((element: StatusWidgetElement | null) => void | (() => void)) | null;\n\
+         \x20 key?: string | number | bigint | null;\n\
          \x20 className?: string;\n\
-         \x20 style?: import('react').CSSProperties;\n\
+         \x20 style?: { [property: string]: string | number | undefined };\n\
          \x20 id?: string;\n\
          \x20 hidden?: boolean;\n\
          \x20 lang?: string;\n\

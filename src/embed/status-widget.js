@@ -16,7 +16,13 @@ const prefix = `status-widget ${version}:`;
 const wasmUrl = new URL('status-widget_bg.wasm', import.meta.url);
 const wasm = fetch(wasmUrl);
 wasm.catch(() => {}); // a failure is reported below, never as an unhandled rejection
-const glueUrl = new URL('status-widget-glue.js', import.meta.url);
+// The glue's address, for telling our traps from the host's (below). Not written as
+// `new URL('…', import.meta.url)`: bundlers copy what that names as an asset, and the glue is
+// already a chunk of theirs through the import below. (In a bundle the address is not the
+// chunk's; the wasm's address still tells.)
+const glueUrl = new URL(import.meta.url);
+glueUrl.pathname = glueUrl.pathname.replace(/[^/]*$/, 'status-widget-glue.js');
+glueUrl.search = glueUrl.hash = '';
 
 // The first document of each source of the widgets already on the page is requested now, while
 // the wasm downloads and compiles, instead of after. The widget's first read of that address

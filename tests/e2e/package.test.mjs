@@ -1,0 +1,377 @@
+// End to end, the npm package as a product team installs it (issue 16): the tarball that
+// `make package` wrote (never the source tree) installed into real host apps built by their
+// real bundlers from npm: React 19 and Vue 3 with Vite (production builds and the dev server
+// with hot updates), a plain page bundled by webpack and by esbuild, and a page loading the
+// package from a CDN-style path on another origin. In Chromium, Firefox and WebKit: the widget
+// renders, an attribute the framework changes takes effect, events reach the framework's
+// handlers (and say what the screen shows), unmounting stops polling, mounting again works,
+// and the strict CSP holds. The types are checked with tsc, saying yes and no.
+//
+// The apps live in tests/apps/ and are copied to artifacts/apps/, where their npm packages
+// stay between runs (an install after the first takes seconds).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { repo, startServer } from '../support/server.mjs';
+import { ENGINES, enginePool } from '../support/engines.mjs';
+import { PACKAGE_FILES, tarball, version } from '../../scripts/package.mjs';
+
+const engines = enginePool();
+const apps = join(repo, 'artifacts/apps');
+const bin = (name) => join(apps, 'node_modules/.bin', name);
+const run = (command, args, cwd, env = {}) =>
+  execFileSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+
+let server, base, cdn, cdnBase, unpacked, hosts;
+const devServers = [];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The apps, installed from the tarball and built. */
+function buildApps() {
+  mkdirSync(apps, { recursive: true });
+  for (const name of ['package.json', 'react', 'vue', 'plain']) {
+    rmSync(join(apps, name), { recursive: true, force: true });
+    cpSync(join(repo, 'tests/apps', name), join(apps, name), { recursive: true });
+  }
+  // package.json names ../status-widget.tgz: this build's tarball, installed afresh (same
+  // version, new bytes: npm would otherwise keep the copy it has).
+  cpSync(tarball, join(apps, '../status-widget.tgz'));
+  rmSync(join(apps, 'node_modules/status-widget'), { recursive: true, force: true });
+  rmSync(join(apps, 'package-lock.json'), { force: true });
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], apps);
+  run(bin('vite'), ['build', '--logLevel', 'warn'], join(apps, 'react'));
+  run(bin('vite'), ['build', '--logLevel', 'warn'], join(apps, 'vue'));
+  const plain = join(apps, 'plain');
+  run(bin('webpack'), ['--no-color'], plain);
+  run(bin('esbuild'), ['src/main.js', '--bundle', '--format=esm', '--splitting', '--outdir=dist-esbuild', '--log-level=warning'], plain);
+  // esbuild leaves `new URL('status-widget_bg.wasm', import.meta.url)` alone: the one line
+  // the README gives an esbuild host.
+  cpSync(join(apps, 'node_modules/status-widget/status-widget_bg.wasm'), join(plain, 'dist-esbuild/status-widget_bg.wasm'));
+  for (const out of ['dist-webpack', 'dist-esbuild']) cpSync(join(plain, 'index.html'), join(plain, out, 'index.html'));
+}
+
+/** The tarball, unpacked where a CDN that mirrors npm serves it: /npm/status-widget@VERSION/. */
+function unpackForCdn() {
+  const root = join(repo, 'artifacts/cdn');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(join(root, 'npm'), { recursive: true });
+  run('tar', ['-xzf', tarball, '-C', join(root, 'npm')], repo);
+  const dir = join(root, 'npm', `status-widget@${version}`);
+  cpSync(join(root, 'npm/package'), dir, { recursive: true });
+  rmSync(join(root, 'npm/package'), { recursive: true });
+  return { root, dir };
+}
+
+before(async () => {
+  if (!existsSync(tarball)) throw new Error(`${tarball} is missing: run make package (make test does)`);
+  buildApps();
+  unpacked = unpackForCdn();
+  hosts = mkdtempSync(join(tmpdir(), 'status-widget-package-'));
+  server = await startServer({
+    extra: [
+      ['/react/', join(apps, 'react/dist')],
+      ['/vue/', join(apps, 'vue/dist')],
+      ['/webpack/', join(apps, 'plain/dist-webpack')],
+      ['/esbuild/', join(apps, 'plain/dist-esbuild')],
+      ['/hosts/', hosts],
+    ],
+  });
+  base = `http://127.0.0.1:${server.address().port}`;
+  // The CDN: another origin, serving the unpacked tarball (with CORS, as npm CDNs do).
+  cdn = await startServer({ root: unpacked.root });
+  cdnBase = `http://127.0.0.1:${cdn.address().port}`;
+});
+
+after(async () => {
+  await engines.closeAll();
+  for (const dev of devServers) dev.kill('SIGTERM');
+  server?.close();
+  cdn?.close();
+  if (hosts) rmSync(hosts, { recursive: true, force: true });
+});
+
+const openPage = async (url, options, engine) => (await engines.get(engine)).openPage(url, options);
+
+/** What the host shows beside what the widget shows. */
+const readHost = () => {
+  const widget = document.querySelector('status-widget');
+  const root = widget?.shadowRoot;
+  return {
+    status: document.getElementById('status')?.textContent,
+    opened: document.getElementById('opened')?.textContent,
+    widgets: document.querySelectorAll('status-widget').length,
+    overall: root?.querySelector('.sw-banner__overall')?.textContent ?? null,
+    page: Boolean(root?.querySelector('.sw--page')),
+    panelShown: Boolean(root?.querySelector('.sw-panel:not([hidden])')),
+  };
+};
+
+// ---- Without a browser: what is in the package, and what the types say ------------------
+
+test('the tarball holds the bundle, the standalone page, types, manifest and texts, and nothing of the tooling', () => {
+  const listed = run('tar', ['-tzf', tarball], repo).trim().split('\n').map((p) => p.replace(/^package\//, '')).sort();
+  assert.deepEqual(listed, [...PACKAGE_FILES].sort());
+  const manifest = JSON.parse(readFileSync(join(unpacked.dir, 'package.json'), 'utf8'));
+  assert.equal(manifest.name, 'status-widget');
+  assert.equal(manifest.version, version);
+  assert.equal(manifest.private, undefined);
+  assert.deepEqual(manifest.dependencies ?? {}, {});
+  assert.equal(manifest.customElements, 'custom-elements.json');
+  // Every entry of the exports map is a file the package holds.
+  const targets = Object.values(manifest.exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t)));
+  for (const target of targets) assert.ok(existsSync(join(unpacked.dir, target)), `exports names ${target}`);
+  // The standalone page links to nothing the package lacks (the demo's examples stay out).
+  const page = readFileSync(join(unpacked.dir, 'index.html'), 'utf8');
+  assert.ok(!page.includes('examples/'), page);
+  // The types and the manifest are the ones written from the contract tables.
+  assert.equal(readFileSync(join(unpacked.dir, 'status-widget.d.ts'), 'utf8'), readFileSync(join(repo, 'package/status-widget.d.ts'), 'utf8'));
+  assert.equal(readFileSync(join(unpacked.dir, 'custom-elements.json'), 'utf8'), readFileSync(join(repo, 'package/custom-elements.json'), 'utf8'));
+  // The entry says which version it is.
+  assert.ok(readFileSync(join(unpacked.dir, 'status-widget.js'), 'utf8').includes(`"${version}"`));
+});
+
+test('Node resolves the exports map the way bundlers do', () => {
+  const script = `for (const s of ['status-widget', 'status-widget/standalone', 'status-widget/standalone.html', 'status-widget/custom-elements.json', 'status-widget/status-widget_bg.wasm', 'status-widget/package.json']) console.log(import.meta.resolve(s).replace(/^.*node_modules\\//, ''));`;
+  const resolved = run('node', ['--input-type=module', '-e', script], apps).trim().split('\n');
+  assert.deepEqual(resolved, [
+    'status-widget/status-widget.js', 'status-widget/standalone.js', 'status-widget/index.html',
+    'status-widget/custom-elements.json', 'status-widget/status-widget_bg.wasm', 'status-widget/package.json',
+  ]);
+});
+
+test('the types check a React app, and refuse a wrong mode, an unknown attribute, a wrong detail and a wrong element type', () => {
+  run(bin('tsc'), ['-p', 'tsconfig.json'], join(apps, 'react'));
+  let output = '';
+  try {
+    run(bin('tsc'), ['-p', 'tsconfig.wrong.json', '--pretty', 'false'], join(apps, 'react'));
+  } catch (e) {
+    output = e.stdout;
+  }
+  const errors = [...output.matchAll(/src\/wrong\.tsx\((\d+),\d+\): error (TS\d+)/g)].map((m) => `${m[1]} ${m[2]}`);
+  assert.deepEqual(errors, ['5 TS2322', '6 TS2322', '7 TS2339', '8 TS2741'], output);
+});
+
+test('the types check a TypeScript page without React installed', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'status-widget-types-'));
+  try {
+    cpSync(unpacked.dir, join(dir, 'node_modules/status-widget'), { recursive: true });
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'src/main.ts'), `import { StatusWidgetElement, version } from 'status-widget';
+const element = document.createElement('status-widget');
+const same: StatusWidgetElement = element;
+element.addEventListener('status-widget:status-change', (event) => {
+  const page: string | null = event.detail.page;
+  console.log(page, event.detail.indicator, same, StatusWidgetElement.version, version);
+});
+document.addEventListener('status-widget:error', (event) => console.log(event.detail.kind.toUpperCase()));
+`);
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2022', 'DOM'], types: [] },
+      include: ['src'],
+    }));
+    run(bin('tsc'), ['-p', 'tsconfig.json'], dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// ---- In the browser ----------------------------------------------------------------------
+
+/**
+ * The framework app's story: it renders, its status-change handler shows what the banner
+ * shows, a source and a mode it changes take effect, the expand handler runs, unmounting
+ * stops the polling and mounting again resumes it.
+ */
+async function frameworkStory(engine, url, feed) {
+  const { page, problems, close } = await openPage(url, { ready: 'status-widget .sw-banner' }, engine);
+  try {
+    // Rendered, and the event reached the framework: the host's words match the banner.
+    await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('GitHub: '));
+    let seen = await page.evaluate(readHost);
+    assert.equal(seen.status, `GitHub: ${seen.overall}`, JSON.stringify(seen));
+    assert.equal(seen.widgets, 1);
+    // The framework changes `src`: the widget reads the other page.
+    await page.locator('#source').click();
+    await page.waitForFunction(() => document.getElementById('status').textContent === 'Datto: All Systems Operational');
+    await page.waitForFunction(() => document.querySelector('status-widget').shadowRoot.querySelector('.sw-banner')?.textContent.includes('All Systems Operational'));
+    // The expand event reaches the framework's handler.
+    await page.locator('status-widget .sw-banner').click();
+    await page.waitForFunction(() => document.getElementById('opened').textContent === '1');
+    seen = await page.evaluate(readHost);
+    assert.ok(seen.panelShown, JSON.stringify(seen));
+    // The framework changes `mode`.
+    await page.locator('#mode').click();
+    await page.waitForFunction(() => Boolean(document.querySelector('status-widget').shadowRoot.querySelector('.sw--page')));
+    // Back to the polled feed, then unmount: the requests stop.
+    await page.locator('#source').click();
+    await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('GitHub: '));
+    const before = server.requests.get(feed) ?? 0;
+    await sleep(600);
+    assert.ok((server.requests.get(feed) ?? 0) > before, 'the widget polls every 0.2 s while mounted');
+    await page.locator('#toggle').click();
+    await page.waitForFunction(() => document.querySelectorAll('status-widget').length === 0);
+    await sleep(300); // a request already on its way may still arrive
+    const unmounted = server.requests.get(feed) ?? 0;
+    await sleep(1000);
+    assert.equal(server.requests.get(feed) ?? 0, unmounted, 'no request after the framework unmounted the widget');
+    // Mounted again: it renders and polls again.
+    await page.locator('#toggle').click();
+    await page.locator('status-widget .sw-banner').first().waitFor();
+    await sleep(600);
+    assert.ok((server.requests.get(feed) ?? 0) > unmounted, 'polling resumes when mounted again');
+    seen = await page.evaluate(readHost);
+    assert.equal(seen.widgets, 1);
+    assert.equal(seen.status, `GitHub: ${seen.overall}`, JSON.stringify(seen));
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+}
+
+const query = (feed) => `?a=${encodeURIComponent(`/faults/${feed}/`)}&b=/reference&poll=0.2`;
+
+for (const engine of ENGINES) {
+  for (const app of ['react', 'vue']) {
+    test(`[${engine}] a ${app === 'react' ? 'React 19' : 'Vue 3'} app built by Vite from the tarball: renders, its attribute changes and handlers work, unmount stops polling`, async () => {
+      const feed = `${app}-build-${engine}`;
+      await frameworkStory(engine, `${base}/${app}/index.html${query(feed)}`, feed);
+    });
+  }
+
+  for (const bundler of ['webpack', 'esbuild']) {
+    test(`[${engine}] a page bundled by ${bundler} finds the wasm and runs under the strict CSP`, async () => {
+      const { page, problems, close } = await openPage(`${base}/${bundler}/index.html?a=/reference`, { ready: 'status-widget .sw-banner' }, engine);
+      try {
+        await page.waitForFunction(() => document.getElementById('status').textContent === 'Datto: All Systems Operational');
+        const versions = await page.evaluate(() => document.getElementById('title').dataset.version);
+        assert.equal(versions, `${version} ${version}`);
+        assert.deepEqual(problems, []);
+      } finally {
+        await close();
+      }
+    });
+  }
+
+  test(`[${engine}] the package from a CDN-style path on another origin: the element, its version, its console prefix, the standalone page`, async () => {
+    const at = `${cdnBase}/npm/status-widget@${version}`;
+    const csp = `default-src 'self'; img-src 'self' data:; script-src 'self' ${cdnBase} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${cdnBase}`;
+    // Console warnings, as a developer sees them in the console (in every engine).
+    writeFileSync(join(hosts, 'warnings.js'), `window.__warnings = [];
+const warn = console.warn.bind(console);
+console.warn = (...args) => { window.__warnings.push(args.map(String).join(' ')); warn(...args); };`);
+    writeFileSync(join(hosts, 'cdn.html'), `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}"><link rel="icon" href="data:,"><title>CDN host</title>
+<script src="warnings.js"></script><script type="module" src="${at}/status-widget.js"></script></head>
+<body><status-widget src="/reference" mode="sideways"></status-widget></body></html>`);
+    const { page, problems, close } = await openPage(`${base}/hosts/cdn.html`, { ready: 'status-widget .sw-banner' }, engine);
+    try {
+      const seen = await page.evaluate(() => ({
+        version: customElements.get('status-widget').version,
+        observed: customElements.get('status-widget').observedAttributes,
+        text: document.querySelector('status-widget').shadowRoot.querySelector('.sw-banner').textContent,
+        warnings: window.__warnings,
+      }));
+      assert.equal(seen.version, version);
+      assert.ok(seen.text.includes('All Systems Operational'), seen.text);
+      // The manifest's attributes are what the element observes.
+      const manifest = JSON.parse(readFileSync(join(unpacked.dir, 'custom-elements.json'), 'utf8'));
+      assert.deepEqual(seen.observed, manifest.modules[0].declarations[0].attributes.map((a) => a.name));
+      // The invalid mode is reported once, under the version's prefix; nothing else is wrong.
+      assert.deepEqual(seen.warnings, [`status-widget ${version}: mode="sideways" is not valid (accepted: \`banner\`, \`bar\`, \`corner\`, \`page\`); using banner`]);
+      assert.deepEqual(problems, []);
+    } finally {
+      await close();
+    }
+    // The standalone page, served from the same path.
+    const standalone = await openPage(`${at}/index.html?src=${encodeURIComponent(`${base}/reference`)}&locale=en-GB`, { ready: 'status-widget .sw-panel' }, engine);
+    try {
+      const seen = await standalone.page.evaluate(() => ({
+        title: document.title,
+        links: [...document.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+        page: Boolean(document.querySelector('status-widget').shadowRoot.querySelector('.sw--page')),
+      }));
+      assert.equal(seen.title, 'Datto status');
+      assert.deepEqual(seen.links, []);
+      assert.ok(seen.page);
+      assert.deepEqual(standalone.problems, []);
+    } finally {
+      await standalone.close();
+    }
+  });
+}
+
+// ---- The dev server: hot updates -----------------------------------------------------------
+
+/** `vite` serving `app` on a free port, its /faults and /reference proxied to the feeds. */
+async function startVite(app) {
+  const port = await freePort();
+  const child = spawn(bin('vite'), ['--host', '127.0.0.1', '--port', String(port), '--strictPort', '--clearScreen', 'false'], {
+    cwd: join(apps, app),
+    env: { ...process.env, FEEDS: base },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  devServers.push(child);
+  let output = '';
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`vite did not start: ${output}`)), 30_000);
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes(`127.0.0.1:${port}`)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`vite exited (${code}): ${output}`)));
+  });
+  return `http://127.0.0.1:${port}`;
+}
+
+const SOURCES = { react: 'react/src/App.tsx', vue: 'vue/src/App.vue' };
+const dev = {};
+
+for (const engine of ENGINES) {
+  for (const app of ['react', 'vue']) {
+    test(`[${engine}] the ${app === 'react' ? 'React' : 'Vue'} dev server: the widget runs, survives a hot update of the component, and mounts again`, async () => {
+      dev[app] ??= await startVite(app);
+      const source = join(apps, SOURCES[app]);
+      const original = readFileSync(source, 'utf8');
+      const feed = `${app}-dev-${engine}`;
+      const { page, problems, close } = await openPage(`${dev[app]}/${query(feed)}`, { ready: 'status-widget .sw-banner' }, engine);
+      try {
+        await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('GitHub: '));
+        await page.evaluate(() => { window.__sameDocument = true; });
+        // A hot update: the component's source changes while the page is open.
+        writeFileSync(source, original.replace(`>${app === 'react' ? 'React' : 'Vue'} host<`, '>Edited host<'));
+        await page.waitForFunction(() => document.getElementById('title').textContent === 'Edited host', undefined, { timeout: 15_000 });
+        const seen = await page.evaluate(() => ({ same: window.__sameDocument === true, widgets: document.querySelectorAll('status-widget').length }));
+        assert.deepEqual(seen, { same: true, widgets: 1 }, 'updated in place, not reloaded, with one widget');
+        // The widget still answers: a source change, then unmount and mount again.
+        await page.locator('#source').click();
+        await page.waitForFunction(() => document.getElementById('status').textContent === 'Datto: All Systems Operational');
+        await page.locator('#toggle').click();
+        await page.waitForFunction(() => document.querySelectorAll('status-widget').length === 0);
+        await page.locator('#toggle').click();
+        await page.waitForFunction(() => document.querySelector('status-widget')?.shadowRoot?.querySelector('.sw-banner')?.textContent.includes('All Systems Operational'));
+        assert.deepEqual(problems.filter((p) => !/\[vite\]|\[hmr\]/i.test(p)), []);
+      } finally {
+        writeFileSync(source, original);
+        await close();
+      }
+    });
+  }
+}
