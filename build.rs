@@ -15,6 +15,8 @@ fn main() {
         println!("cargo:rerun-if-changed={path}");
         css.push_str(&minify_css(&fs::read_to_string(&path).expect("stylesheet")));
     }
+    fs::write(Path::new(&out).join("widget-document.css"), for_document(&css))
+        .expect("write widget-document.css");
     fs::write(Path::new(&out).join("widget.css"), css).expect("write widget.css");
     for name in REFERENCE {
         let path = format!("src/reference/{name}.json");
@@ -24,6 +26,28 @@ fn main() {
         let compact = serde_json::to_string(&value).expect("serialise");
         fs::write(Path::new(&out).join(format!("{name}.json")), compact).expect("write reference JSON");
     }
+}
+
+/// The same stylesheet for a yew app that renders the component into its own document
+/// (`adopt_styles_into_document`): there is no host element, so the placements the element's
+/// `:host([mode=…])` rules make are made on the widget's root, by its mode classes.
+fn for_document(css: &str) -> String {
+    const HOST_RULES: [(&str, &str); 7] = [
+        (":host{display: block}", ""),
+        (":host([hidden])", ".sw[hidden]"),
+        (":host([mode=\"bar\"])", ".sw--bar"),
+        (":host([mode=\"corner\"][corner=\"bottom-left\"])", ".sw--corner-bottom-left"),
+        (":host([mode=\"corner\"][corner=\"top-left\"])", ".sw--corner-top-left"),
+        (":host([mode=\"corner\"][corner=\"top-right\"])", ".sw--corner-top-right"),
+        (":host([mode=\"corner\"])", ".sw--corner"),
+    ];
+    let mut document = css.to_owned();
+    for (host, root) in HOST_RULES {
+        assert!(document.contains(host), "styles/modes.css no longer has {host}: update build.rs");
+        document = document.replace(host, root);
+    }
+    assert!(!document.contains(":host"), "a :host rule build.rs does not translate for the document");
+    document
 }
 
 /// Drops comments, collapses whitespace, and removes it around `{`, `}`, `;` and `,`.

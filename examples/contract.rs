@@ -1,6 +1,7 @@
-//! Rewrites what the element's contract tables feed: the README's contract tables,
-//! `package/status-widget.d.ts` and `package/custom-elements.json`. `tests/contract.rs`
-//! fails when they are stale; run this, then read the diff:
+//! Rewrites what the element's contract tables feed: the README's contract tables, the
+//! registries' README (`package/README.md`), `package/status-widget.d.ts`,
+//! `package/react.d.ts` and `package/custom-elements.json`. `tests/contract.rs` fails when
+//! they are stale; run this, then read the diff:
 //!
 //! ```text
 //! cargo run --example contract
@@ -8,18 +9,23 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::io::Result<()> {
+    use status_widget::contract;
     use std::{fs, path::Path};
 
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let readme = root.join("README.md");
-    let text = fs::read_to_string(&readme)?;
-    fs::write(&readme, status_widget::contract::readme_with_tables(&text))?;
-    fs::write(root.join("package/status-widget.d.ts"), status_widget::contract::typescript())?;
-    fs::write(
-        root.join("package/custom-elements.json"),
-        status_widget::contract::manifest(env!("CARGO_PKG_VERSION")),
-    )?;
-    println!("README.md, package/status-widget.d.ts and package/custom-elements.json written");
+    let text = contract::readme_with_tables(&fs::read_to_string(&readme)?);
+    fs::write(&readme, &text)?;
+    let files = [
+        ("package/README.md", contract::registry_readme(&text)),
+        ("package/status-widget.d.ts", contract::typescript()),
+        ("package/react.d.ts", contract::typescript_react()),
+        ("package/custom-elements.json", contract::manifest(env!("CARGO_PKG_VERSION"))),
+    ];
+    for (path, content) in &files {
+        fs::write(root.join(path), content)?;
+    }
+    println!("README.md and {} written", files.map(|(path, _)| path).join(", "));
     Ok(())
 }
 

@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { minify } from 'terser';
+import { readCargoVersion } from './version.mjs';
 
 const stage = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -17,12 +18,18 @@ if (!stage) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DI
 
 renameSync(join(stage, 'status-widget.js'), join(stage, 'status-widget-glue.js'));
 // The entry carries the crate's version (Cargo.toml's [package] version), the npm package's too.
-const version = readFileSync(join(source, 'Cargo.toml'), 'utf8').match(/^\[package\][^[]*?^version = "([^"]+)"/m)?.[1];
-if (!version) throw new Error('no [package] version in Cargo.toml');
+const version = readCargoVersion(source);
 const entry = readFileSync(join(source, 'src/embed/status-widget.js'), 'utf8');
 const placeholder = "export const version = '0.0.0-source';";
 if (!entry.includes(placeholder)) throw new Error(`src/embed/status-widget.js lost its line ${placeholder}`);
 writeFileSync(join(stage, 'status-widget.js'), entry.replace(placeholder, `export const version = '${version}';`));
+// The page as Trunk leaves it still holds the build's own lines (the rust link Trunk read, and
+// the comment about its wasm-opt flags): nothing a reader of the page needs.
+const page = join(stage, 'index.html');
+writeFileSync(page, readFileSync(page, 'utf8')
+  .replace(/\n\s*<!-- wasm-opt:[\s\S]*?-->/, '')
+  .replace(/\n\s*<link data-trunk rel="rust"[^>]*>/, '')
+  .replace(/\n\s*\n(\s*\n)+/g, '\n'));
 for (const name of ['status-widget.js', 'status-widget-glue.js']) {
   const path = join(stage, name);
   const { code } = await minify(readFileSync(path, 'utf8'), { module: true, compress: true, mangle: true });

@@ -14,6 +14,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { repo } from '../tests/support/server.mjs';
+import { readCargoVersion } from './version.mjs';
 
 const dist = join(repo, 'dist');
 const out = join(repo, 'artifacts');
@@ -21,14 +22,13 @@ const stage = join(out, 'npm');
 const run = (command, args, options = {}) =>
   execFileSync(command, args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], ...options });
 
-export const version = readFileSync(join(repo, 'Cargo.toml'), 'utf8').match(/^\[package\][^[]*?^version = "([^"]+)"/m)?.[1];
-if (!version) throw new Error('no [package] version in Cargo.toml');
+export const version = readCargoVersion(repo);
 
 /** Every file of the npm package, and nothing else (npm adds package.json, README and LICENSE itself). */
 export const PACKAGE_FILES = [
   'CHANGELOG.md', 'LICENSE', 'README.md', 'custom-elements.json', 'icon.svg', 'index.html',
-  'package.json', 'page.css', 'standalone.d.ts', 'standalone.js', 'status-widget-glue.js',
-  'status-widget.d.ts', 'status-widget.js', 'status-widget_bg.wasm',
+  'package.json', 'page.css', 'react.d.ts', 'react.js', 'standalone.d.ts', 'standalone.js',
+  'status-widget-glue.js', 'status-widget.d.ts', 'status-widget.js', 'status-widget_bg.wasm',
 ];
 
 const manifest = {
@@ -39,9 +39,12 @@ const manifest = {
   keywords: ['status', 'statuspage', 'status-page', 'incident', 'web-component', 'custom-element', 'webassembly', 'yew'],
   type: 'module',
   // Importing the entry defines <status-widget> (once the wasm has loaded): a side effect.
-  sideEffects: ['./status-widget.js', './standalone.js'],
+  sideEffects: ['./status-widget.js', './standalone.js', './react.js'],
   exports: {
     '.': { types: './status-widget.d.ts', default: './status-widget.js' },
+    './status-widget.js': { types: './status-widget.d.ts', default: './status-widget.js' },
+    // The same module, with types that add <status-widget> to React 19's JSX.
+    './react': { types: './react.d.ts', default: './react.js' },
     './standalone': { types: './standalone.d.ts', default: './standalone.js' },
     './standalone.html': './index.html',
     './page.css': './page.css',
@@ -50,6 +53,9 @@ const manifest = {
     './package.json': './package.json',
   },
   module: './status-widget.js',
+  // What a bare CDN address (…/npm/status-widget@VERSION) serves.
+  unpkg: './status-widget.js',
+  jsdelivr: './status-widget.js',
   types: './status-widget.d.ts',
   customElements: 'custom-elements.json',
   files: PACKAGE_FILES.filter((f) => !['package.json', 'README.md', 'LICENSE'].includes(f)),
@@ -69,10 +75,12 @@ function stageNpm() {
   const trimmed = page.replace(/\s*<footer class="page__footer" id="examples">[\s\S]*?<\/footer>/, '');
   if (trimmed === page) throw new Error('dist/index.html has no examples footer to leave out');
   writeFileSync(join(stage, 'index.html'), trimmed);
-  cpSync(join(repo, 'package/status-widget.d.ts'), join(stage, 'status-widget.d.ts'));
+  for (const name of ['status-widget.d.ts', 'react.d.ts', 'react.js']) cpSync(join(repo, 'package', name), join(stage, name));
   cpSync(join(repo, 'package/custom-elements.json'), join(stage, 'custom-elements.json'));
   writeFileSync(join(stage, 'standalone.d.ts'), '// The standalone page\'s script: it reads its settings from the query string and\n// shows <status-widget mode="page">. It exports nothing.\nexport {};\n');
-  for (const name of ['README.md', 'LICENSE', 'CHANGELOG.md']) cpSync(join(repo, name), join(stage, name));
+  // The registries' README (no screenshots or repository links, which the package lacks).
+  cpSync(join(repo, 'package/README.md'), join(stage, 'README.md'));
+  for (const name of ['LICENSE', 'CHANGELOG.md']) cpSync(join(repo, name), join(stage, name));
   writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
@@ -96,13 +104,15 @@ function packNpm() {
 function packCrate() {
   const listed = run('cargo', ['package', '--list', '--allow-dirty']).trim().split('\n').sort();
   for (const path of listed) {
-    if (!/^(src\/|styles\/|build\.rs$|README\.md$|LICENSE$|CHANGELOG\.md$|Cargo\.(toml|toml\.orig|lock)$|\.cargo_vcs_info\.json$)/.test(path)) {
+    if (!/^(src\/|styles\/|build\.rs$|package\/README\.md$|LICENSE$|CHANGELOG\.md$|Cargo\.(toml|toml\.orig|lock)$|\.cargo_vcs_info\.json$)/.test(path)) {
       throw new Error(`the crate would ship ${path}`);
     }
   }
   // Packs, then builds the packed crate from its own sources, as crates.io would: nothing it
   // needs may live outside what it ships.
   run('cargo', ['package', '--allow-dirty', '-p', 'status-widget'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  // The wasm half too (the component, and the element's exports), from the packed sources.
+  run('cargo', ['package', '--allow-dirty', '-p', 'status-widget', '--target', 'wasm32-unknown-unknown', '--features', 'element'], { stdio: ['ignore', 'inherit', 'inherit'] });
   run('cargo', ['publish', '--dry-run', '--allow-dirty', '-p', 'status-widget'], { stdio: ['ignore', 'inherit', 'inherit'] });
   const crate = join(repo, 'target/package', `status-widget-${version}.crate`);
   cpSync(crate, join(out, `status-widget-${version}.crate`));

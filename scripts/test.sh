@@ -12,7 +12,7 @@ export CI="${CI:-}"
 LOG_DIR=artifacts/test-logs
 # The brotli bytes of entry + glue + wasm may not grow past this without a deliberate change
 # here (bytes are exact, so this is a test; speed is measured by `make bench`, never here).
-SIZE_BUDGET=184000
+SIZE_BUDGET=170000
 mkdir -p "$LOG_DIR"
 
 passed=0; failed=0; broken=()
@@ -76,7 +76,8 @@ count_engines() {
 lint() {
   cargo fmt --all -- --check &&
     cargo clippy --all-targets -q -- -D warnings &&
-    cargo clippy --target wasm32-unknown-unknown --workspace --all-targets -q -- -D warnings
+    cargo clippy --target wasm32-unknown-unknown --workspace --all-targets -q -- -D warnings &&
+    cargo clippy --target wasm32-unknown-unknown --all-targets --features element -q -- -D warnings
 }
 
 # The feed server for the in-browser tests (fixed port, baked into the test binary).

@@ -179,6 +179,20 @@ fn is_loopback(authority: &str) -> bool {
     name.eq_ignore_ascii_case("localhost") || name == "::1" || ipv4_loopback
 }
 
+/// A number of seconds as a person writes one: digits, with a decimal point and more digits
+/// if need be (`60`, `0.5`, `.25`, `2.`). Not `str::parse::<f64>`: that links the standard
+/// library's float parser and its tables into the wasm (about 7 KB brotli), for one setting.
+pub fn decimal(text: &str) -> Option<f64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && fraction.is_empty()) || !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    let value = |part: &str| part.bytes().fold(0.0, |n: f64, b| n * 10.0 + f64::from(b - b'0'));
+    let scale = (0..fraction.len()).fold(1.0, |s: f64, _| s * 10.0);
+    Some(value(whole) + value(fraction) / scale)
+}
+
 /// Every setting the widget reads, in the order the README lists them.
 pub const SETTINGS: [Setting; 15] = [
     setting! {
@@ -195,7 +209,7 @@ pub const SETTINGS: [Setting; 15] = [
         default: "`banner`",
         example: "bar",
         ts: "'banner' | 'bar' | 'corner' | 'page'",
-        description: "`banner`: inline in the page flow. `bar`: across the top, staying in view while scrolling; open, it is at most half the viewport tall and its timeline scrolls inside, so it never covers the host's content. `corner`: a floating popup in a corner of the viewport (see `corner`; on screens under 480 px a strip along the top or bottom edge), never taller than the viewport, its timeline scrolling inside. `page`: a full status page, timeline open.",
+        description: "`banner`: inline in the page flow. `bar`: across the top, staying in view while scrolling (it sticks within its parent: place it first in the page's body or scrolling container, not in a header that scrolls away); open, it is at most half the viewport tall and its timeline scrolls inside, so it never covers the host's content. `corner`: a floating popup in a corner of the viewport (see `corner`; on screens under 480 px a strip along the top or bottom edge), never taller than the viewport, its timeline scrolling inside. `page`: a full status page, timeline open.",
     },
     setting! {
         name: "corner",
@@ -242,7 +256,7 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "seconds (0 = off)",
         default: "60",
         example: "120",
-        ts: "number | string",
+        ts: "number | `${number}`",
         description: "How often the feed is read again (±10% at random, so tabs spread out; doubled after each failure up to 10 minutes; never sooner than a 429/503 `Retry-After`; paused while the page is hidden). A failed refresh keeps the last good data on screen. At least 10 and at most 86400 (a day): values outside read as the nearer bound, with a console warning. Feeds on the host's own loopback (`127.0.0.1`, `localhost`, `::1`) may poll down to 0.005 s, for tests.",
     },
     setting! {
@@ -250,7 +264,7 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "seconds",
         default: "10",
         example: "5",
-        ts: "number | string",
+        ts: "number | `${number}`",
         description: "How long one read may take before it is abandoned and counted as a failure. At most 300 (five minutes): larger values read as 300, with a console warning.",
     },
     setting! {
@@ -266,7 +280,7 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "boolean (`true`/`false`, or present)",
         default: "false",
         example: "true",
-        ts: "boolean | 'true' | 'false'",
+        ts: "boolean | 'true' | 'false' | ''",
         description: "Adds a button that hides the banner. The choice is remembered (in `localStorage`, per site and per status page: dismissing one page's widget hides no other page's) for the incidents it shows and their latest updates: a newer update, or another incident, brings the banner back; with nothing active, for the overall status until it changes. Where storage is unavailable it lasts until the page is reloaded.",
     },
     setting! {
@@ -274,15 +288,15 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "boolean (`true`/`false`, or present)",
         default: "false",
         example: "true",
-        ts: "boolean | 'true' | 'false'",
-        description: "Opens the timeline on first render.",
+        ts: "boolean | 'true' | 'false' | ''",
+        description: "Opens the timeline. Changed later, it opens or closes it (with no `expand` or `collapse` event: those report what the reader did).",
     },
     setting! {
         name: "history-days",
         kind: "whole days (0 = none)",
         default: "14",
         example: "30",
-        ts: "number | string",
+        ts: "number | `${number}`",
         description: "Resolved incidents and completed or cancelled maintenances of this many days (today included) are listed by day under the timeline, newest first, each opening to its updates. A day without any says \"No incidents reported\" only when the documents list every incident of that day (an `incidents.json` does, for the days after its oldest resolution); days they do not cover are left out, with a line linking to the status page's own history.",
     },
     setting! {
@@ -290,7 +304,7 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "whole days (0 = none)",
         default: "7",
         example: "14",
-        ts: "number | string",
+        ts: "number | `${number}`",
         description: "Scheduled maintenance starting within this many days is announced with its window and a countdown. Maintenance under way always shows, in the banner too.",
     },
     setting! {
@@ -298,7 +312,7 @@ pub const SETTINGS: [Setting; 15] = [
         kind: "whole hours (0 = never)",
         default: "24",
         example: "48",
-        ts: "number | string",
+        ts: "number | `${number}`",
         description: "An incident that began during a scheduled maintenance, or within this many hours after it ended, on components they share, says so (\"Began 4 hr 21 min after the scheduled maintenance … on the same components\") and opens to that maintenance's timeline. It is shown as a coincidence in time and components: the status page does not say one caused the other.",
     },
 ];
@@ -357,7 +371,8 @@ impl Config {
         let mut warnings = Vec::new();
         let read = |name: &str| lookup(name).map(|v| v.trim().to_owned());
         let mut invalid = |name: &str, value: &str, fallback: &str| {
-            let accepted = SETTINGS.iter().find(|s| s.name == name).map_or("", |s| s.kind);
+            // The kinds are written for the README (`banner`, …): the console gets plain words.
+            let accepted = SETTINGS.iter().find(|s| s.name == name).map_or("", |s| s.kind).replace('`', "");
             warnings
                 .push(format!("{name}=\"{value}\" is not valid (accepted: {accepted}); using {fallback}"));
         };
@@ -403,8 +418,8 @@ impl Config {
         };
         let mut seconds = |name: &str, default: f64, fallback: &str| match read(name) {
             None => default,
-            Some(v) => match v.parse::<f64>() {
-                Ok(n) if n.is_finite() && n >= 0.0 => n,
+            Some(v) => match decimal(&v) {
+                Some(n) if n.is_finite() => n,
                 _ => {
                     invalid(name, &v, fallback);
                     default
@@ -444,9 +459,10 @@ impl Config {
             }),
         };
         let mut flag = |name: &str| match read(name).as_deref() {
-            None | Some("false") => false,
-            Some("" | "true") => true,
-            Some(v) if v.eq_ignore_ascii_case(name) => true,
+            None => false,
+            Some(v) if v.eq_ignore_ascii_case("false") => false,
+            Some("") => true,
+            Some(v) if v.eq_ignore_ascii_case("true") || v.eq_ignore_ascii_case(name) => true,
             Some(other) => {
                 warnings
                     .push(format!("{name}=\"{other}\" is not valid (accepted: true, false); using false"));

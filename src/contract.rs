@@ -93,8 +93,17 @@ pub const DETAILS: [DetailDoc; 4] = [
 ];
 
 /// The `kind` values of `status-widget:error`.
-pub const ERROR_KINDS: [&str; 8] =
-    ["network", "http", "timeout", "too-large", "not-json", "not-status-document", "unsupported", "no-match"];
+pub const ERROR_KINDS: [&str; 9] = [
+    "network",
+    "http",
+    "timeout",
+    "too-large",
+    "not-json",
+    "not-status-document",
+    "unsupported",
+    "no-match",
+    "load",
+];
 
 /// The indicators Statuspage names (a feed may send another value: it is passed on as written).
 pub const INDICATORS: [&str; 5] = ["none", "minor", "major", "critical", "maintenance"];
@@ -103,7 +112,7 @@ pub const INDICATORS: [&str; 5] = ["none", "minor", "major", "critical", "mainte
 pub const EVENTS: [EventDoc; 8] = [
     EventDoc {
         name: "status-change",
-        when: "the overall indicator differs from the last picture shown (then `previous` is the indicator before), and once for the first picture: the first ever, the first after `src` or `components` changes or a replay step back in time, and the first with another source's page in it (its `page` names them all); for these `previous` is `null`",
+        when: "the overall indicator differs from the last picture shown (then `previous` is the indicator before), and once for the first picture: the first ever, the first after `src` or `components` changes or a replay step back in time, the first with another source's page in it (its `page` names them all), and the first with all of a base URL's documents in it, when its indicator differs from the summary's shown alone before it; for these `previous` is `null`",
         detail_type: "StatusChangeDetail",
         detail: "`{indicator, description, previous, page}`: `indicator` as the feed spells it (`none`, `minor`, `major`, `critical`, `maintenance`, or an unknown value as written); `description` the page's own words or `null`; `previous` the indicator before, `null` the first time; `page` the status page's name (several joined with \" · \") or `null`",
     },
@@ -145,9 +154,9 @@ pub const EVENTS: [EventDoc; 8] = [
     },
     EventDoc {
         name: "error",
-        when: "the feed could not be read, or the `components` filter matches nothing in it (then no status-change is sent: the screen shows no status)",
+        when: "the feed could not be read, or the `components` filter matches nothing in it (then no status-change is sent: the screen shows no status), or the widget's own wasm could not load (each widget then says so)",
         detail_type: "ErrorDetail",
-        detail: "`{kind, message}`: `kind` one of `network`, `http`, `timeout`, `too-large`, `not-json`, `not-status-document`, `unsupported`, `no-match`; `message` a log line",
+        detail: "`{kind, message}`: `kind` one of `network`, `http`, `timeout`, `too-large`, `not-json`, `not-status-document`, `unsupported`, `no-match`, `load`; `message` a log line",
     },
 ];
 
@@ -308,6 +317,51 @@ pub fn readme_with_tables(readme: &str) -> String {
     text
 }
 
+/// The README as the registries (npm, crates.io) show it: without the screenshot tables and
+/// with links into the repository as plain text, since neither ships the files they name.
+pub fn registry_readme(readme: &str) -> String {
+    let mut out = String::from(
+        "<!-- Written by `cargo run --example contract` from the repository's README.md, for the\n\
+         \x20    npm package and the crate: the screenshots and files it links to are not shipped. -->\n\n",
+    );
+    for block in readme.split("\n\n") {
+        let table = block.lines().all(|l| l.starts_with('|'));
+        if table && block.contains("![") {
+            continue;
+        }
+        out.push_str(&unlink_relative(block));
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// `[text](path)` becomes `text` when `path` is a file of the repository (not a web address,
+/// an anchor or an e-mail address). Inline code is left alone.
+fn unlink_relative(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find("](").map(|c| open + c) else { break };
+        let Some(end) = rest[close..].find(')').map(|e| close + e) else { break };
+        let target = &rest[close + 2..end];
+        let label = &rest[open + 1..close];
+        let inside_code = rest[..open].matches('`').count() % 2 == 1;
+        let external = ["http://", "https://", "#", "mailto:"].iter().any(|p| target.starts_with(p));
+        if inside_code || external || label.contains('[') || target.contains(' ') {
+            out.push_str(&rest[..=open]);
+            rest = &rest[open + 1..];
+            continue;
+        }
+        out.push_str(&rest[..open]);
+        out.push_str(label);
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A `/** … */` comment from Markdown-ish text, indented by `indent`.
 fn doc_comment(text: &str, indent: &str) -> String {
     let text = text.replace("*/", "*\\/");
@@ -368,7 +422,7 @@ pub fn typescript() -> String {
     ts.push_str("export interface StatusWidgetAttributes {\n");
     for s in SETTINGS {
         ts.push_str(&doc_comment(&format!("{} Default: {}.", s.description, s.default), "  "));
-        ts.push_str(&format!("  {}?: {};\n", interface_name(&s), s.ts));
+        ts.push_str(&format!("  {}?: {} | undefined;\n", interface_name(&s), s.ts));
     }
     ts.push_str("}\n\n");
     ts.push_str(
@@ -376,8 +430,8 @@ pub fn typescript() -> String {
          export declare class StatusWidgetElement extends HTMLElement {\n\
          \x20 /** The package's version (the crate's too). */\n\
          \x20 static readonly version: string;\n\
-         \x20 /** The attribute names the element observes: every key of `StatusWidgetAttributes`. */\n\
-         \x20 static readonly observedAttributes: ReadonlyArray<keyof StatusWidgetAttributes>;\n\
+         \x20 /** The attribute names the element observes: every key of `StatusWidgetAttributes`, and `lang` and `dir` (empty before the wasm is ready). */\n\
+         \x20 static readonly observedAttributes: ReadonlyArray<string>;\n\
          \x20 /** \"Datto status\" in the language `lang` names, from the widget's message table. */\n\
          \x20 static statusTitle(name: string, lang?: string): string;\n\
          \x20 addEventListener<K extends keyof StatusWidgetElementEventMap>(type: K, listener: (this: StatusWidgetElement, event: StatusWidgetElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;\n\
@@ -391,40 +445,52 @@ pub fn typescript() -> String {
          export declare const version: string;\n\n",
     );
     ts.push_str(
-        "/** Props of `<status-widget>` in React 19's JSX: the attributes, `on<event name>` listeners\n\
-         \x20* (React 19 adds a listener for `onstatus-widget:expand` and the like on a custom element),\n\
-         \x20* and React's own `ref`, `key`, `className`, `style`, `id`, `hidden`, `lang`, `dir`, `slot`.\n\
-         \x20* Written without React's types, so the file also type-checks where React is not installed. */\n\
-         export type StatusWidgetJSXProps = StatusWidgetAttributes & {\n",
-    );
-    for e in EVENTS {
-        ts.push_str(&format!(
-            "  'onstatus-widget:{}'?: (event: CustomEvent<{}>) => void;\n",
-            e.name, e.detail_type
-        ));
-    }
-    ts.push_str(
-        "  ref?: { current: StatusWidgetElement | null } | ((element: StatusWidgetElement | null) => void | (() => void)) | null;\n\
-         \x20 key?: string | number | bigint | null;\n\
-         \x20 className?: string;\n\
-         \x20 style?: { [property: string]: string | number | undefined };\n\
-         \x20 id?: string;\n\
-         \x20 hidden?: boolean;\n\
-         \x20 lang?: string;\n\
-         \x20 dir?: 'ltr' | 'rtl' | 'auto';\n\
-         \x20 slot?: string;\n\
-         };\n\n\
-         declare global {\n\
+        "declare global {\n\
          \x20 interface HTMLElementTagNameMap {\n\
          \x20   'status-widget': StatusWidgetElement;\n\
          \x20 }\n\
-         \x20 // The events bubble out of the element and its shadow root.\n\
+         \x20 // The events bubble out of the element and its shadow root, up to the window.\n\
          \x20 interface DocumentEventMap extends StatusWidgetEventMap {}\n\
-         }\n\n\
+         \x20 interface WindowEventMap extends StatusWidgetEventMap {}\n\
+         }\n",
+    );
+    ts
+}
+
+/// `react.d.ts`: `<status-widget>` in React 19's JSX, for `import 'status-widget/react'`. Apart
+/// from `status-widget.d.ts` because it needs React's types: a project without them (or with
+/// `react` but not `@types/react`) type-checks the main entry all the same.
+pub fn typescript_react() -> String {
+    let mut ts = String::from(
+        "// react.d.ts: written by `cargo run --example contract` from src/config.rs and\n\
+         // src/contract.rs. Do not edit by hand. `import 'status-widget/react'` defines the element\n\
+         // (as `import 'status-widget'` does) and adds it to React 19's JSX.\n\n\
+         import type { HTMLAttributes, Key, Ref } from 'react';\n\
+         import type { StatusWidgetAttributes, StatusWidgetElement, StatusWidgetEventMap } from './status-widget.js';\n\n\
+         export * from './status-widget.js';\n\n\
+         /** Listeners React 19 adds for `on<event name>` props on a custom element. */\n\
+         export type StatusWidgetReactEvents = {\n",
+    );
+    for e in EVENTS {
+        ts.push_str(&format!(
+            "  'onstatus-widget:{}'?: ((event: StatusWidgetEventMap['status-widget:{}']) => void) | undefined;\n",
+            e.name, e.name
+        ));
+    }
+    ts.push_str(
+        "};\n\n\
+         /** Props of `<status-widget>` in React 19's JSX: its attributes and events, and every\n\
+         \x20* prop React gives an HTML element (`className`, `style`, `title`, `onClick`, `aria-*`, …). */\n\
+         export type StatusWidgetReactProps = Omit<HTMLAttributes<StatusWidgetElement>, keyof StatusWidgetAttributes> &\n\
+         \x20 StatusWidgetAttributes &\n\
+         \x20 StatusWidgetReactEvents & {\n\
+         \x20   ref?: Ref<StatusWidgetElement> | undefined;\n\
+         \x20   key?: Key | null | undefined;\n\
+         \x20 };\n\n\
          declare module 'react' {\n\
          \x20 namespace JSX {\n\
          \x20   interface IntrinsicElements {\n\
-         \x20     'status-widget': StatusWidgetJSXProps;\n\
+         \x20     'status-widget': StatusWidgetReactProps;\n\
          \x20   }\n\
          \x20 }\n\
          }\n",
@@ -437,7 +503,7 @@ fn manifest_default(setting: &Setting) -> Option<String> {
     let d = setting.default;
     let literal = d.strip_prefix('`').and_then(|d| d.strip_suffix('`')).filter(|d| !d.contains('`'));
     match literal {
-        Some(value) => Some(format!("\"{value}\"")),
+        Some(value) => Some(value.to_owned()),
         None if d.bytes().all(|b| b.is_ascii_digit()) || d == "false" => Some(d.to_owned()),
         None => None,
     }
@@ -477,12 +543,17 @@ pub fn manifest(version: &str) -> String {
         .collect();
     let manifest = json!({
         "schemaVersion": "2.1.0",
-        "readme": "README.md",
         "modules": [{
             "kind": "javascript-module",
             "path": "status-widget.js",
             "description": "Defines <status-widget> when imported (once the wasm has loaded).",
             "declarations": [{
+                "kind": "variable",
+                "name": "version",
+                "type": { "text": "string" },
+                "default": format!("\"{version}\""),
+                "description": "The package's version (the crate's too)."
+            }, {
                 "kind": "class",
                 "name": "StatusWidgetElement",
                 "tagName": "status-widget",
@@ -495,6 +566,7 @@ pub fn manifest(version: &str) -> String {
                 "cssParts": parts,
                 "cssProperties": properties,
                 "members": [
+                    { "kind": "field", "name": "observedAttributes", "static": true, "readonly": true, "type": { "text": "ReadonlyArray<string>" }, "description": "Every attribute above, and `lang` and `dir`." },
                     { "kind": "field", "name": "version", "static": true, "readonly": true, "type": { "text": "string" }, "default": format!("\"{version}\""), "description": "The package's version (the crate's too)." },
                     { "kind": "method", "name": "statusTitle", "static": true,
                       "description": "\"Datto status\" in the language `lang` names, from the widget's message table.",

@@ -40,8 +40,17 @@
 //!         settings.iter().find(|(key, _)| *key == name).map(|(_, value)| value.to_string())
 //!     })
 //!     .0;
-//!     let on_event = Callback::from(|event: WidgetEvent| log::info!("{}", event.name()));
-//!     html! { <StatusWidget {config} on_event={Some(on_event)} /> }
+//!     let last_event = use_state(|| String::from("none yet"));
+//!     let on_event = {
+//!         let last_event = last_event.setter();
+//!         Callback::from(move |event: WidgetEvent| last_event.set(event.name().to_owned()))
+//!     };
+//!     html! {
+//!         <header>
+//!             <StatusWidget {config} on_event={Some(on_event)} />
+//!             <small>{ format!("last widget event: {}", *last_event) }</small>
+//!         </header>
+//!     }
 //! }
 //!
 //! fn main() {
@@ -58,6 +67,7 @@
 
 pub mod config;
 #[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
 pub mod contract;
 pub mod events;
 pub mod feed;
@@ -71,7 +81,8 @@ pub mod time;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
+/// The `<status-widget>` element's wasm half, for the bundle (feature `element`).
+#[cfg(all(target_arch = "wasm32", feature = "element"))]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
 mod styles;
@@ -93,7 +104,7 @@ pub use components::{App as StatusWidget, AppProps as StatusWidgetProps};
 #[cfg(target_arch = "wasm32")]
 pub fn adopt_styles_into_document() {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        if let Err(error) = styles::adopt(&document) {
+        if let Err(error) = styles::adopt_into_document(&document) {
             web_sys::console::warn_2(&format!("{LOG_PREFIX} styles not applied:").into(), &error);
         }
     }

@@ -19,6 +19,9 @@ pub struct Loaded {
     pub cached: bool,
     /// The other sources' read times, when the picture combines several status pages.
     pub also_checked: Vec<Rc<Cell<Time>>>,
+    /// The first document of a first read, shown before the rest arrive (a base URL's
+    /// summary without its incident history): the complete picture after it is no news.
+    pub partial: bool,
 }
 
 impl Loaded {
@@ -29,6 +32,7 @@ impl Loaded {
             checked: Rc::new(Cell::new(at)),
             cached,
             also_checked: Vec::new(),
+            partial: false,
         }
     }
 
@@ -46,6 +50,7 @@ impl Loaded {
             checked: first.checked.clone(),
             cached: parts.iter().any(|(_, l)| l.cached),
             also_checked: parts.iter().skip(1).map(|(_, l)| l.checked.clone()).collect(),
+            partial: parts.iter().any(|(_, l)| l.partial),
         })
     }
 }

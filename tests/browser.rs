@@ -388,3 +388,33 @@ fn english_words_match_intl() {
         }
     }
 }
+
+/// A yew app's component has no host element for `:host([mode=…])` rules to place: the
+/// document's stylesheet places the widget's root itself (a corner floats, a bar sticks).
+#[wasm_bindgen_test]
+async fn placements_work_for_the_component_in_a_document() {
+    let style = |element: &Element, property: &str| {
+        web_sys::window()
+            .unwrap()
+            .get_computed_style(element)
+            .unwrap()
+            .unwrap()
+            .get_property_value(property)
+            .unwrap()
+    };
+    let corner = mount(config(&[("mode", "corner"), ("corner", "top-left")]));
+    let root = find(&corner, ".sw").await;
+    assert_eq!(style(&root, "position"), "fixed");
+    let place = root.get_bounding_client_rect();
+    assert_eq!((place.top(), place.left()), (16.0, 16.0), "top left, 1rem in");
+    let bar = mount(config(&[("mode", "bar")]));
+    let root = find(&bar, ".sw").await;
+    assert_eq!(style(&root, "position"), "sticky");
+    assert_eq!(style(&root, "top"), "0px");
+    let banner = mount(config(&[]));
+    let root = find(&banner, ".sw").await;
+    assert_eq!(style(&root, "position"), "static");
+    corner.remove();
+    bar.remove();
+    banner.remove();
+}

@@ -39,6 +39,13 @@ fn the_package_types_and_manifest_are_written_from_the_tables() {
         read("package/status-widget.d.ts") == contract::typescript(),
         "package/status-widget.d.ts {STALE}"
     );
+    assert!(read("package/react.d.ts") == contract::typescript_react(), "package/react.d.ts {STALE}");
+    let registry = read("package/README.md");
+    assert!(registry == contract::registry_readme(&read("README.md")), "package/README.md {STALE}");
+    // What npm and crates.io show has no picture or link to a file they do not have.
+    for line in registry.lines().filter(|l| l.contains("](")) {
+        assert!(line.contains("](http") || line.contains("[text](url)"), "{line}");
+    }
     let manifest = read("package/custom-elements.json");
     assert!(
         manifest == contract::manifest(env!("CARGO_PKG_VERSION")),
@@ -46,8 +53,17 @@ fn the_package_types_and_manifest_are_written_from_the_tables() {
     );
     // What a tool reading the manifest finds: every attribute, event, part and property.
     let value: serde_json::Value = serde_json::from_str(&manifest).unwrap();
-    let element = &value["modules"][0]["declarations"][0];
-    assert_eq!(element["tagName"], "status-widget");
+    let module = &value["modules"][0];
+    let declarations = module["declarations"].as_array().unwrap();
+    let element = declarations.iter().find(|d| d["tagName"] == "status-widget").unwrap();
+    // Every export names a declaration of its module.
+    for export in module["exports"].as_array().unwrap() {
+        let name = &export["declaration"]["name"];
+        assert!(declarations.iter().any(|d| &d["name"] == name), "export {export} names nothing declared");
+    }
+    // Attribute defaults are the attribute's literal value (attributes are strings).
+    let mode = element["attributes"].as_array().unwrap().iter().find(|a| a["name"] == "mode").unwrap();
+    assert_eq!(mode["default"], "banner");
     let names = |key: &str| -> Vec<String> {
         element[key].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap().to_owned()).collect()
     };
@@ -70,16 +86,16 @@ fn the_package_types_and_manifest_are_written_from_the_tables() {
     let types = contract::typescript();
     for s in SETTINGS {
         assert!(types.contains(&format!(
-            "  {}?: {};",
+            "  {}?: {} | undefined;",
             if s.name.contains('-') { format!("'{}'", s.name) } else { s.name.to_owned() },
             s.ts
         )));
     }
     for e in EVENTS {
         assert!(types.contains(&format!("'status-widget:{}': CustomEvent<{}>;", e.name, e.detail_type)));
-        assert!(types.contains(&format!(
-            "'onstatus-widget:{}'?: (event: CustomEvent<{}>) => void;",
-            e.name, e.detail_type
+        assert!(contract::typescript_react().contains(&format!(
+            "'onstatus-widget:{}'?: ((event: StatusWidgetEventMap['status-widget:{}']) => void) | undefined;",
+            e.name, e.name
         )));
     }
 }
@@ -96,8 +112,19 @@ fn incident() -> IncidentDetail {
     }
 }
 
-/// One of each event the widget can send.
+/// One of each event the widget can send. The match below stops compiling when a variant is
+/// added, so the list cannot fall behind.
 fn every_event() -> Vec<WidgetEvent> {
+    let _every_variant_listed = |event: &WidgetEvent| match event {
+        WidgetEvent::StatusChange { .. }
+        | WidgetEvent::IncidentOpen(_)
+        | WidgetEvent::IncidentUpdate(_)
+        | WidgetEvent::IncidentResolve(_)
+        | WidgetEvent::Expand
+        | WidgetEvent::Collapse
+        | WidgetEvent::Dismiss
+        | WidgetEvent::Error { .. } => (),
+    };
     vec![
         WidgetEvent::StatusChange { indicator: "none".into(), description: None, previous: None, page: None },
         WidgetEvent::IncidentOpen(incident()),
@@ -141,6 +168,31 @@ fn the_events_table_is_what_the_widget_sends() {
     }
 }
 
+/// Every file under `dir` (recursively) whose name ends in `ext`, with its text.
+fn sources(dir: &str, ext: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut pending = vec![std::path::PathBuf::from(format!("{}/{dir}", env!("CARGO_MANIFEST_DIR")))];
+    while let Some(path) = pending.pop() {
+        if path.is_dir() {
+            pending.extend(fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        } else if path.to_string_lossy().ends_with(ext) {
+            found.push((path.to_string_lossy().into_owned(), fs::read_to_string(&path).unwrap()));
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The quoted word after each `marker` in `text`.
+fn after<'a>(text: &'a str, marker: &str, quote: char) -> Vec<&'a str> {
+    text.match_indices(marker)
+        .map(|(i, _)| {
+            let rest = &text[i + marker.len()..];
+            &rest[..rest.find(quote).unwrap()]
+        })
+        .collect()
+}
+
 #[test]
 fn the_error_kinds_are_every_kind_the_widget_reports() {
     let errors = [
@@ -152,30 +204,57 @@ fn the_error_kinds_are_every_kind_the_widget_reports() {
         FeedError::NotStatusDocument,
         FeedError::Unsupported("cState"),
     ];
+    // Stops compiling when FeedError gains a variant, so the list above cannot fall behind.
+    let _every_variant_listed = |error: &FeedError| match error {
+        FeedError::Network { .. }
+        | FeedError::Http { .. }
+        | FeedError::Timeout { .. }
+        | FeedError::TooLarge { .. }
+        | FeedError::NotJson(_)
+        | FeedError::NotStatusDocument
+        | FeedError::Unsupported(_) => (),
+    };
     let mut kinds: Vec<&str> = errors.iter().map(FeedError::kind).collect();
-    // The one error that is not the feed's: a `components` filter that matches nothing.
-    let app = read("src/components/app.rs");
-    for (i, _) in app.match_indices("WidgetEvent::Error { kind: \"") {
-        let rest = &app[i + "WidgetEvent::Error { kind: \"".len()..];
-        kinds.push(&rest[..rest.find('"').unwrap()]);
+    // Errors that are not the feed's: a `components` filter that matches nothing (the views),
+    // and the wasm that could not load (the entry).
+    let rust = sources("src", ".rs");
+    for (_, text) in &rust {
+        kinds.extend(after(text, "WidgetEvent::Error { kind: \"", '"'));
     }
+    let entry = read("src/embed/status-widget.js");
+    kinds.extend(after(&entry, "kind: '", '\''));
     assert_eq!(kinds, ERROR_KINDS);
+    // The README's words for the error event name every kind.
+    let error = EVENTS.iter().find(|e| e.name == "error").unwrap();
+    for kind in ERROR_KINDS {
+        assert!(error.detail.contains(&format!("`{kind}`")), "the error event's detail text omits `{kind}`");
+    }
+}
+
+#[test]
+fn the_detail_words_name_every_field() {
+    for event in EVENTS {
+        let detail = DETAILS.iter().find(|d| d.name == event.detail_type).unwrap();
+        if detail.fields.is_empty() {
+            assert_eq!(event.detail, "`{}`", "{}", event.name);
+        } else if event.detail.starts_with("`{") {
+            let names: Vec<&str> = detail.fields.iter().map(|f| f.name).collect();
+            assert!(event.detail.starts_with(&format!("`{{{}}}`", names.join(", "))), "{}", event.name);
+        } else {
+            assert!(event.detail.starts_with("same as `incident-open`"), "{}", event.name);
+        }
+    }
 }
 
 #[test]
 fn the_parts_table_is_every_part_the_views_name() {
     let mut named = BTreeSet::new();
-    let views = fs::read_dir(format!("{}/src/components", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    let files =
-        views
-            .map(|e| e.unwrap().path())
-            .chain([format!("{}/src/components.rs", env!("CARGO_MANIFEST_DIR")).into()]);
-    for path in files {
-        let source = fs::read_to_string(path).unwrap();
-        for (i, _) in source.match_indices("part=\"") {
-            let rest = &source[i + 6..];
-            named.insert(rest[..rest.find('"').unwrap()].to_owned());
+    for (path, text) in sources("src", ".rs") {
+        if path.ends_with("contract.rs") {
+            continue;
         }
+        named.extend(after(&text, "part=\"", '"').into_iter().map(str::to_owned));
+        assert!(!text.contains("part={"), "{path} sets a part from an expression: list it in PARTS by name");
     }
     let documented: BTreeSet<String> = PARTS.iter().map(|p| p.name.to_owned()).collect();
     assert_eq!(named, documented);
@@ -186,10 +265,13 @@ fn the_custom_properties_are_every_property_the_stylesheets_read() {
     let read_by_tokens: Vec<String> = contract::token_defaults().into_iter().map(|(name, _)| name).collect();
     assert_eq!(read_by_tokens, CUSTOM_PROPERTIES.iter().map(|p| p.name.to_owned()).collect::<Vec<_>>());
     // No other stylesheet reads a host property directly (they use the private copies).
-    for name in ["app", "banner", "timeline", "replay", "modes"] {
-        let css = read(&format!("styles/{name}.css"));
-        assert!(!css.contains("var(--sw-"), "styles/{name}.css reads a --sw- property itself");
+    for (path, css) in sources("styles", ".css") {
+        if !path.ends_with("tokens.css") && !path.ends_with("page.css") {
+            assert!(!css.contains("var(--sw-"), "{path} reads a --sw- property itself");
+        }
     }
+    // build.rs compiles tokens.css in first, so its private copies exist for every other sheet.
+    assert!(read("build.rs").contains("= [\"tokens\","));
     let defaults = contract::token_defaults();
     let font = &defaults.iter().find(|(n, _)| n == "--sw-font-size").unwrap().1;
     assert_eq!(font, "0.875rem");
@@ -212,4 +294,25 @@ fn one_version_for_the_crate_the_package_and_the_changelog() {
         yew_host.contains(&format!("status-widget = {{ version = \"{major_minor}\"")),
         "examples/yew-host depends on another version"
     );
+}
+
+/// The TypeScript types say what `Config::from_lookup` takes: every literal a type lists is
+/// read without a warning, and a value outside a number type is refused.
+#[test]
+fn the_setting_types_are_what_the_widget_accepts() {
+    use status_widget::config::Config;
+    let warnings_for =
+        |name: &str, value: &str| Config::from_lookup(|n| (n == name).then(|| value.to_owned())).1;
+    for s in SETTINGS {
+        for literal in s.ts.split(" | ").filter_map(|t| t.strip_prefix('\'')?.strip_suffix('\'')) {
+            assert!(warnings_for(s.name, literal).is_empty(), "{}=\"{literal}\" warns", s.name);
+        }
+        if s.ts.contains("`${number}`") {
+            assert!(warnings_for(s.name, "12").is_empty(), "{}=12 warns", s.name);
+            assert!(!warnings_for(s.name, "soon").is_empty(), "{}=soon is taken", s.name);
+        }
+        if s.ts.starts_with("boolean") {
+            assert!(warnings_for(s.name, s.name).is_empty(), "{0}=\"{0}\" warns", s.name);
+        }
+    }
 }

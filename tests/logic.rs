@@ -110,7 +110,7 @@ fn config_from_query_parameters() {
     assert_eq!(warnings.len(), 2, "{warnings:?}");
     assert_eq!(
         warnings[0],
-        r#"now="soon" is not valid (accepted: RFC 3339 instant, or `live`); using the live clock"#
+        r#"now="soon" is not valid (accepted: RFC 3339 instant, or live); using the live clock"#
     );
     assert_eq!(warnings[1], r#"expanded="maybe" is not valid (accepted: true, false); using false"#);
 
@@ -120,7 +120,7 @@ fn config_from_query_parameters() {
     assert_eq!(
         warnings,
         [
-            r#"mode="sidebar" is not valid (accepted: `banner`, `bar`, `corner`, `page`); using banner"#,
+            r#"mode="sidebar" is not valid (accepted: banner, bar, corner, page); using banner"#,
             r#"poll="-5" is not valid (accepted: seconds (0 = off)); using 60"#,
         ]
     );
@@ -220,5 +220,18 @@ mod time_properties {
                 prop_assert_eq!(words, "just now");
             }
         }
+    }
+}
+
+/// Seconds are read by `config::decimal`, not the standard library's float parser: it must
+/// read what people write as `str::parse::<f64>` does, and refuse what is no number of seconds.
+#[test]
+fn seconds_read_like_the_float_parser() {
+    use status_widget::config::decimal;
+    for text in ["0", "60", "0.005", ".25", "2.", "86400", "0.1", "123.456", "007", "0.30000000000000004"] {
+        assert_eq!(decimal(text), text.parse::<f64>().ok(), "{text}");
+    }
+    for text in ["", ".", "-5", "+5", "1e3", "inf", "NaN", "1.2.3", " 5", "5s", "١٢"] {
+        assert_eq!(decimal(text), None, "{text}");
     }
 }

@@ -100,12 +100,14 @@ pub fn App(props: &AppProps) -> Html {
             move || subscriptions.borrow_mut().clear()
         });
     }
-    // `mode` became `page` after mount: a page has its timeline open, as at first render.
+    // `mode` became `page`, or `expanded` changed, after mount: the timeline opens or closes
+    // as at first render (a page has it open). No expand / collapse event: those report what
+    // the reader did, and the host made this change itself.
     {
         let (dispatcher, expanded) = (state.dispatcher(), state.expanded);
         let first = use_mut_ref(|| true);
-        use_effect_with(config.mode == Mode::Page, move |page| {
-            if !first.replace(false) && *page && !expanded {
+        use_effect_with((config.mode == Mode::Page, config.expanded), move |(page, open)| {
+            if !first.replace(false) && (*page || *open) != expanded {
                 dispatcher.dispatch(Action::Toggle);
             }
         });
@@ -191,9 +193,9 @@ pub fn App(props: &AppProps) -> Html {
         };
         let (view, emit, announce) = (view.clone(), emit.clone(), announcement.setter());
         let said = (*announcement).clone();
-        let origin = match &state.load {
-            Load::Ready(loaded) => Rc::as_ptr(&loaded.snapshot) as usize,
-            _ => 0,
+        let (origin, partial) = match &state.load {
+            Load::Ready(loaded) => (Rc::as_ptr(&loaded.snapshot) as usize, loaded.partial),
+            _ => (0, false),
         };
         let (settings, pinned) = ((config.sources(), config.components.clone()), state.pinned);
         // Right after `src` changes, the picture shown is still the old sources' until the
@@ -227,12 +229,24 @@ pub fn App(props: &AppProps) -> Html {
                     let message = format!("no component matches \u{201c}{}\u{201d}", settings.1.join(", "));
                     emit(WidgetEvent::Error { kind: "no-match", message });
                 }
-                *before = Some(Shown { settings, at: pinned, picture: None });
+                *before = Some(Shown { settings, at: pinned, picture: None, partial });
                 return;
             }
             let base = comparable.and_then(|b| b.picture.clone());
-            let events = changes(base.as_deref(), &view);
-            if base.is_some() {
+            let mut events = changes(base.as_deref(), &view);
+            // After a first read's summary alone, the rest of its documents complete the
+            // picture: that is a first picture again (a replay's summary is today's status,
+            // not the replayed time's), not news.
+            let completes = comparable.is_some_and(|b| b.partial);
+            if completes {
+                events.retain(|e| matches!(e, WidgetEvent::StatusChange { .. }));
+                for event in &mut events {
+                    if let WidgetEvent::StatusChange { previous, .. } = event {
+                        *previous = None;
+                    }
+                }
+            }
+            if base.is_some() && !completes {
                 if let Some(words) = labels::announcement(&events, lang) {
                     // Widgets showing the same live feed say it once between them; a replay
                     // is one widget's own, and each step it takes is news (again, when
@@ -247,7 +261,7 @@ pub fn App(props: &AppProps) -> Html {
             for event in events {
                 emit(event);
             }
-            *before = Some(Shown { settings, at: pinned, picture: Some(view) });
+            *before = Some(Shown { settings, at: pinned, picture: Some(view), partial });
         });
     }
 
@@ -416,6 +430,8 @@ struct Shown {
     at: Option<crate::model::Time>,
     /// The picture; `None` when the filter matched nothing.
     picture: Option<Rc<Snapshot>>,
+    /// It was a first read's summary alone, the rest of the documents still on their way.
+    partial: bool,
 }
 
 /// Whether a `components` filter matched nothing: no component, and no incident by its

@@ -1,6 +1,9 @@
 // The standalone page: settings come from the query string (?src=…&now=…), restricted to
 // the widget's own setting names, and the page reports its height to a parent frame so an
 // <iframe> embed can size itself (see the README's iframe fallback).
+// Imported on its own (the package's `status-widget/standalone`), it brings the element too.
+import './status-widget.js';
+
 await customElements.whenDefined('status-widget');
 const names = new Set(customElements.get('status-widget').observedAttributes);
 const widget = document.createElement('status-widget');
@@ -8,7 +11,9 @@ widget.setAttribute('mode', 'page');
 for (const [name, value] of new URLSearchParams(location.search)) {
   if (names.has(name)) widget.setAttribute(name, value);
 }
-document.getElementById('status-widget-mount').replaceWith(widget);
+const mount = document.getElementById('status-widget-mount');
+if (mount) mount.replaceWith(widget);
+else document.body.append(widget);
 // The page around the widget takes the same colour scheme.
 const theme = widget.getAttribute('theme');
 if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;

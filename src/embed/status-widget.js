@@ -8,19 +8,25 @@
 // the wasm) loads once however many widgets a page has. No eval, no inline script, no
 // <style> element: it runs under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
 // The wasm download starts at once, alongside the glue's, instead of after it: one round
-// trip less before the widget can draw.
+// trip less before the widget can draw. Importing the module never waits for the wasm (no
+// top-level await): a host app that imports it renders at once, and the element is defined,
+// upgrading the widgets already in the page, when the wasm is ready. Imported where there is
+// no DOM (a server render), it does nothing.
 // The package's version (the crate's too); scripts/finish-dist.mjs writes it in from Cargo.toml.
 export const version = '0.0.0-source';
 const prefix = `status-widget ${version}:`;
+const inBrowser = typeof document !== 'undefined' && typeof customElements !== 'undefined';
 
+// Bundlers (Vite, webpack) see this `new URL('…', import.meta.url)` and emit the wasm beside
+// the code that asks for it.
 const wasmUrl = new URL('status-widget_bg.wasm', import.meta.url);
-const wasm = fetch(wasmUrl);
+const wasm = inBrowser ? fetch(wasmUrl) : Promise.reject(new Error('no DOM here'));
 wasm.catch(() => {}); // a failure is reported below, never as an unhandled rejection
-// The glue's address, for telling our traps from the host's (below). Not written as
-// `new URL('…', import.meta.url)`: bundlers copy what that names as an asset, and the glue is
-// already a chunk of theirs through the import below. (In a bundle the address is not the
-// chunk's; the wasm's address still tells.)
-const glueUrl = new URL(import.meta.url);
+// The glue's address, for telling our traps from the host's (below): beside the wasm, as the
+// bundle ships them. Written so that bundlers see no second asset here (the glue is already a
+// chunk of theirs through the import below, and webpack would write the build machine's path
+// for a bare `import.meta.url`). In a bundle it is not the chunk's address; the wasm's tells.
+const glueUrl = new URL(wasmUrl);
 glueUrl.pathname = glueUrl.pathname.replace(/[^/]*$/, 'status-widget-glue.js');
 glueUrl.search = glueUrl.hash = '';
 
@@ -38,7 +44,7 @@ function firstDocument(src) {
   const base = path.replace(/\/+$/, '');
   return `${base}${base.endsWith('/api/v2') ? '' : '/api/v2'}/summary.json${src.slice(cut)}`;
 }
-for (const element of document.querySelectorAll('status-widget[src]')) {
+for (const element of inBrowser ? document.querySelectorAll('status-widget[src]') : []) {
   for (const src of element.getAttribute('src').trim().split(/\s+/)) {
     const url = src && firstDocument(src);
     if (!url || prefetched.has(url)) continue;
@@ -85,13 +91,22 @@ function stop(event) {
 }
 // After a trap the wasm must not be called again; the adopted stylesheet stays.
 function showStopped(element) {
+  showMessage(element, 'Status is unavailable right now: the status widget stopped after an internal error.');
+}
+function showMessage(element, text) {
   const message = document.createElement('p');
   message.className = 'sw sw-error';
-  message.textContent = 'Status is unavailable right now: the status widget stopped after an internal error.';
+  message.setAttribute('role', 'status');
+  message.textContent = text;
   element.shadowRoot?.replaceChildren(message);
 }
-addEventListener('error', stop);
-addEventListener('unhandledrejection', stop);
+if (inBrowser) {
+  addEventListener('error', stop);
+  addEventListener('unhandledrejection', stop);
+}
+// Why the wasm could not start (a download that failed, a policy that refuses to compile it),
+// once it is known: each widget then says so instead of staying an empty box.
+let failed = null;
 
 // The dismiss button takes the widget away: focus moves on to the host page's next control
 // (or, at the end of the page, its previous one), never lost to <body>.
@@ -106,16 +121,18 @@ function moveFocusOn(event) {
   });
 }
 
-export class StatusWidgetElement extends HTMLElement {
+export class StatusWidgetElement extends (globalThis.HTMLElement ?? class {}) {
   static version = version;
-  // Read by customElements.define, which runs after the wasm is ready.
+  // Read by customElements.define, which runs once the wasm is ready: every setting, and the
+  // element's own `lang` and `dir`, which the widget also reads.
   static get observedAttributes() {
-    return glue.settingNames();
+    return glue ? [...glue.settingNames(), 'lang', 'dir'] : [];
   }
   // "Datto status" in the language `lang` names (the widget's message table), for a page
-  // that titles itself after the status page it shows (the standalone page does).
+  // that titles itself after the status page it shows (the standalone page does). Before
+  // the wasm is ready, or without it, the name alone.
   static statusTitle(name, lang) {
-    return stopped ? `${name}` : glue.statusTitle(String(name), String(lang ?? ''));
+    return stopped || !glue ? `${name}` : glue.statusTitle(String(name), String(lang ?? ''));
   }
   #widget = null;
 
@@ -125,12 +142,19 @@ export class StatusWidgetElement extends HTMLElement {
     this.addEventListener('status-widget:dismiss', moveFocusOn);
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     if (stopped) return showStopped(this);
+    if (failed) {
+      showMessage(this, 'Status is unavailable right now: the status widget could not load.');
+      this.dispatchEvent(new CustomEvent('status-widget:error', {
+        bubbles: true, composed: true, detail: { kind: 'load', message: `${prefix} could not start: ${failed}` },
+      }));
+      return;
+    }
     this.#widget = glue.mount(this, root);
   }
 
   disconnectedCallback() {
     widgets.delete(this);
-    if (stopped) return;
+    if (stopped || !this.#widget) return;
     this.#widget?.unmount();
     this.#widget?.free();
     this.#widget = null;
@@ -142,10 +166,18 @@ export class StatusWidgetElement extends HTMLElement {
   }
 }
 
-try {
-  glue = await import('./status-widget-glue.js');
-  await glue.default({ module_or_path: wasm });
-  glue.usePrefetched(takePrefetched);
+async function start() {
+  try {
+    const loaded = await import('./status-widget-glue.js');
+    await loaded.default({ module_or_path: wasm });
+    glue = loaded;
+    glue.usePrefetched(takePrefetched);
+  } catch (error) {
+    // Never throw into the host page: say so in the console, and in each widget (the element
+    // is defined all the same, to say it).
+    failed = String(error?.message ?? error);
+    console.warn(`${prefix} could not start`, error);
+  }
   if (!customElements.get('status-widget')) customElements.define('status-widget', StatusWidgetElement);
   // Defining the element mounted the widgets already in the page, and their first reads took
   // their responses in microtasks. Whatever is left (a widget removed or re-pointed while the
@@ -154,7 +186,5 @@ try {
     for (const { controller } of prefetched.values()) controller.abort();
     prefetched.clear();
   });
-} catch (error) {
-  // Never throw into the host page: say so in the console and leave the page alone.
-  console.warn(`${prefix} could not start`, error);
 }
+if (inBrowser) start();

@@ -446,7 +446,7 @@ impl Poller {
             let mut state = self.state.borrow_mut();
             let full = state.documents.len() != all.len()
                 || state.read_all_next
-                || state.reads % FULL_READ_EVERY == 0;
+                || state.reads.is_multiple_of(FULL_READ_EVERY);
             state.reads = state.reads.wrapping_add(1);
             state.read_all_next = false;
             full
@@ -516,7 +516,8 @@ impl Poller {
             let state = self.state.borrow();
             let base = state.latest.as_ref().map(|l| (*l.snapshot).clone()).unwrap_or_default();
             let merged = base.clone().merge(summary);
-            (merged != base).then(|| Loaded::new(merged, time::now(), false))
+            let partial = state.latest.is_none();
+            (merged != base).then(|| Loaded { partial, ..Loaded::new(merged, time::now(), false) })
         };
         if let Some(early) = early {
             self.state.borrow_mut().latest = Some(early.clone());

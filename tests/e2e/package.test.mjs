@@ -12,7 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -20,6 +20,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { repo, startServer } from '../support/server.mjs';
 import { ENGINES, enginePool } from '../support/engines.mjs';
 import { PACKAGE_FILES, tarball, version } from '../../scripts/package.mjs';
+import { cargoVersion } from '../../scripts/version.mjs';
+import { pathToFileURL } from 'node:url';
 
 const engines = enginePool();
 const apps = join(repo, 'artifacts/apps');
@@ -62,7 +64,10 @@ function buildApps() {
   // esbuild leaves `new URL('status-widget_bg.wasm', import.meta.url)` alone: the one line
   // the README gives an esbuild host.
   cpSync(join(apps, 'node_modules/status-widget/status-widget_bg.wasm'), join(plain, 'dist-esbuild/status-widget_bg.wasm'));
-  for (const out of ['dist-webpack', 'dist-esbuild']) cpSync(join(plain, 'index.html'), join(plain, out, 'index.html'));
+  // esbuild writes a module; webpack's default output is a classic script, loaded as one.
+  const page = readFileSync(join(plain, 'index.html'), 'utf8');
+  writeFileSync(join(plain, 'dist-esbuild/index.html'), page);
+  writeFileSync(join(plain, 'dist-webpack/index.html'), page.replace('<script type="module" src="./main.js">', '<script defer src="./main.js">'));
 }
 
 /** The tarball, unpacked where a CDN that mirrors npm serves it: /npm/status-widget@VERSION/. */
@@ -143,6 +148,45 @@ test('the tarball holds the bundle, the standalone page, types, manifest and tex
   assert.equal(readFileSync(join(unpacked.dir, 'custom-elements.json'), 'utf8'), readFileSync(join(repo, 'package/custom-elements.json'), 'utf8'));
   // The entry says which version it is.
   assert.ok(readFileSync(join(unpacked.dir, 'status-widget.js'), 'utf8').includes(`"${version}"`));
+  // The tarball is this build's: its bundle is dist/'s, byte for byte (make package after make dist).
+  for (const name of ['status-widget.js', 'status-widget-glue.js', 'status-widget_bg.wasm']) {
+    assert.ok(readFileSync(join(unpacked.dir, name)).equals(readFileSync(join(repo, 'dist', name))), `${name} in the tarball is not dist/'s: run make package`);
+  }
+  // The README the registries show: this README's, with no picture or file link it lacks.
+  assert.equal(readFileSync(join(unpacked.dir, 'README.md'), 'utf8'), readFileSync(join(repo, 'package/README.md'), 'utf8'));
+  const images = [...readFileSync(join(unpacked.dir, 'README.md'), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)];
+  assert.deepEqual(images.map((m) => m[1]), []);
+});
+
+test('bundles of the package hold no path of the machine that built them', () => {
+  const leaks = [];
+  for (const out of ['react/dist/assets', 'vue/dist/assets', 'plain/dist-webpack', 'plain/dist-esbuild']) {
+    for (const file of readdirSync(join(apps, out)).filter((f) => f.endsWith('.js'))) {
+      const text = readFileSync(join(apps, out, file), 'utf8');
+      for (const m of text.matchAll(/file:\/\/[^"'`]+/g)) leaks.push(`${out}/${file}: ${m[0]}`);
+      if (text.includes(repo)) leaks.push(`${out}/${file}: ${repo}`);
+    }
+  }
+  assert.deepEqual(leaks, []);
+});
+
+test('importing the package where there is no DOM (a server render) throws nothing and does nothing', () => {
+  const entry = pathToFileURL(join(unpacked.dir, 'status-widget.js')).href;
+  const script = `const m = await import(${JSON.stringify(entry)}); console.log(Object.keys(m).sort().join(','), m.version, m.StatusWidgetElement.observedAttributes.length, m.StatusWidgetElement.statusTitle('Datto', 'es'));`;
+  const out = run(process.execPath, ['--input-type=module', '-e', script], unpacked.dir);
+  assert.equal(out.trim(), `StatusWidgetElement,version ${version} 0 Datto`);
+});
+
+test('the build scripts read the version of any valid Cargo.toml', () => {
+  const shapes = [
+    '[package]\nname = "status-widget"\nauthors = ["The authors"]\nversion = "0.2.0"\n',
+    '[package]\nname = "status-widget"\ndescription = "A status banner [beta]"\nversion = "0.2.0"\n',
+    "[package]\nname = 'status-widget'\nversion = '0.2.0'\n",
+    '[package]\nname="status-widget"\nversion="0.2.0"\n',
+    '[workspace]\nmembers = ["."]\nversion = "9.9.9"\n\n[package]\nname = "status-widget"\nversion = "0.2.0" # the one\n',
+  ];
+  assert.deepEqual(shapes.map(cargoVersion), shapes.map(() => '0.2.0'));
+  assert.throws(() => cargoVersion('[workspace]\nversion = "1.0.0"\n'), /no \[package\] version/);
 });
 
 test('Node resolves the exports map the way bundlers do', () => {
@@ -154,7 +198,7 @@ test('Node resolves the exports map the way bundlers do', () => {
   ]);
 });
 
-test('the types check a React app, and refuse a wrong mode, an unknown attribute, a wrong detail and a wrong element type', () => {
+test('the types check a React app, and refuse a wrong mode, an unknown attribute, a wrong detail, a wrong element type and a poll that is no number', () => {
   run(bin('tsc'), ['-p', 'tsconfig.json'], join(apps, 'react'));
   let output = '';
   try {
@@ -163,7 +207,62 @@ test('the types check a React app, and refuse a wrong mode, an unknown attribute
     output = e.stdout;
   }
   const errors = [...output.matchAll(/src\/wrong\.tsx\((\d+),\d+\): error (TS\d+)/g)].map((m) => `${m[1]} ${m[2]}`);
-  assert.deepEqual(errors, ['5 TS2322', '6 TS2322', '7 TS2339', '8 TS2741'], output);
+  assert.deepEqual(errors, ['5 TS2322', '6 TS2322', '7 TS2339', '8 TS2741', '9 TS2322'], output);
+});
+
+/** A scratch project holding the unpacked package (and, with `react`, React's types). */
+function project(files, { reactTypes = false } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'status-widget-types-'));
+  cpSync(unpacked.dir, join(dir, 'node_modules/status-widget'), { recursive: true });
+  if (reactTypes) {
+    mkdirSync(join(dir, 'node_modules/@types'), { recursive: true });
+    symlinkSync(join(apps, 'node_modules/@types/react'), join(dir, 'node_modules/@types/react'));
+  }
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+const tsconfig = (extra = {}) => JSON.stringify({
+  compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2022', 'DOM'], ...extra },
+  include: ['src'],
+});
+/** tsc's errors in `dir` (none when it passes). */
+function tscErrors(dir) {
+  try {
+    run(bin('tsc'), ['-p', 'tsconfig.json', '--pretty', 'false'], dir);
+    return [];
+  } catch (e) {
+    return `${e.stdout}`.trim().split('\n').filter((l) => /error TS\d+/.test(l));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('the types check where react is installed without its types (a tool pulled it in)', () => {
+  const dir = project({
+    'node_modules/react/package.json': '{"name":"react","version":"19.3.1","main":"index.js"}\n',
+    'node_modules/react/index.js': 'exports.createElement = () => null;\n',
+    'src/main.ts': "import { StatusWidgetElement } from 'status-widget';\nconsole.log(StatusWidgetElement.version);\n",
+    'tsconfig.json': tsconfig({ types: [] }),
+  });
+  assert.deepEqual(tscErrors(dir), []);
+});
+
+test("React's JSX takes React's own props on <status-widget>, and an optional value passed on", () => {
+  const dir = project({
+    'src/app.tsx': `import 'status-widget/react';
+import type { CSSProperties } from 'react';
+declare const url: string | undefined;
+declare const css: CSSProperties;
+export const a = <status-widget title="Service status" onClick={() => {}} tabIndex={0} aria-label="Status" style={css} />;
+export const b = <status-widget suppressHydrationWarning>Loading status</status-widget>;
+export const c = <status-widget src={url} mode={undefined} dismissible="" poll="0.5" />;
+`,
+    'tsconfig.json': tsconfig({ jsx: 'react-jsx', exactOptionalPropertyTypes: true }),
+  }, { reactTypes: true });
+  assert.deepEqual(tscErrors(dir), []);
 });
 
 test('the types check a TypeScript page without React installed', () => {
@@ -179,6 +278,10 @@ element.addEventListener('status-widget:status-change', (event) => {
   console.log(page, event.detail.indicator, same, StatusWidgetElement.version, version);
 });
 document.addEventListener('status-widget:error', (event) => console.log(event.detail.kind.toUpperCase()));
+window.addEventListener('status-widget:status-change', (event) => console.log(event.detail.indicator));
+export class Branded extends StatusWidgetElement {
+  static get observedAttributes() { return [...super.observedAttributes, 'brand']; }
+}
 `);
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
       compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2022', 'DOM'], types: [] },
@@ -288,11 +391,12 @@ console.warn = (...args) => { window.__warnings.push(args.map(String).join(' '))
       }));
       assert.equal(seen.version, version);
       assert.ok(seen.text.includes('All Systems Operational'), seen.text);
-      // The manifest's attributes are what the element observes.
+      // The manifest's attributes are what the element observes, with its own lang and dir.
       const manifest = JSON.parse(readFileSync(join(unpacked.dir, 'custom-elements.json'), 'utf8'));
-      assert.deepEqual(seen.observed, manifest.modules[0].declarations[0].attributes.map((a) => a.name));
+      const element = manifest.modules[0].declarations.find((d) => d.tagName === 'status-widget');
+      assert.deepEqual(seen.observed, [...element.attributes.map((a) => a.name), 'lang', 'dir']);
       // The invalid mode is reported once, under the version's prefix; nothing else is wrong.
-      assert.deepEqual(seen.warnings, [`status-widget ${version}: mode="sideways" is not valid (accepted: \`banner\`, \`bar\`, \`corner\`, \`page\`); using banner`]);
+      assert.deepEqual(seen.warnings, [`status-widget ${version}: mode="sideways" is not valid (accepted: banner, bar, corner, page); using banner`]);
       assert.deepEqual(problems, []);
     } finally {
       await close();
@@ -311,6 +415,59 @@ console.warn = (...args) => { window.__warnings.push(args.map(String).join(' '))
       assert.deepEqual(standalone.problems, []);
     } finally {
       await standalone.close();
+    }
+  });
+
+  test(`[${engine}] the element's own dir and lang, changed by the host, take effect at once`, async () => {
+    writeFileSync(join(hosts, 'dir.html'), `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>dir</title>
+<script type="module" src="${cdnBase}/npm/status-widget@${version}/status-widget.js"></script></head>
+<body><status-widget src="/reference" dir="ltr"></status-widget></body></html>`);
+    const { page, problems, close } = await openPage(`${base}/hosts/dir.html`, { ready: 'status-widget .sw-banner' }, engine);
+    try {
+      const root = () => { const r = document.querySelector('status-widget').shadowRoot.querySelector('.sw'); return `${r.getAttribute('dir')} ${r.getAttribute('lang')}`; };
+      assert.equal(await page.evaluate(root), 'ltr en-GB');
+      await page.evaluate(() => document.querySelector('status-widget').setAttribute('dir', 'rtl'));
+      await page.waitForFunction((expected) => { const r = document.querySelector('status-widget').shadowRoot.querySelector('.sw'); return `${r.getAttribute('dir')} ${r.getAttribute('lang')}` === expected; }, 'rtl en-GB');
+      await page.evaluate(() => document.querySelector('status-widget').setAttribute('lang', 'es'));
+      await page.waitForFunction((expected) => { const r = document.querySelector('status-widget').shadowRoot.querySelector('.sw'); return `${r.getAttribute('dir')} ${r.getAttribute('lang')}` === expected; }, 'rtl es');
+      assert.deepEqual(problems, []);
+    } finally {
+      await close();
+    }
+  });
+
+  test(`[${engine}] a wasm that cannot load: the host app still renders, each widget says so and sends an error, the class's statics still answer`, async () => {
+    // A policy without 'wasm-unsafe-eval': the wasm may not be compiled.
+    writeFileSync(join(hosts, 'nowasm.html'), `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; script-src 'self' ${cdnBase}; style-src 'self'; connect-src 'self' ${cdnBase}">
+<link rel="icon" href="data:,"><title>no wasm</title><script src="errors.js"></script>
+<script type="module" src="${cdnBase}/npm/status-widget@${version}/status-widget.js"></script><script type="module" src="host.js"></script></head>
+<body><status-widget src="/reference"></status-widget><status-widget src="/reference"></status-widget></body></html>`);
+    writeFileSync(join(hosts, 'errors.js'), `window.__errors = [];
+document.addEventListener('status-widget:error', (e) => window.__errors.push(e.detail.kind));`);
+    // The host's own module imports the package and renders before the wasm settles.
+    writeFileSync(join(hosts, 'host.js'), `import { StatusWidgetElement } from '${cdnBase}/npm/status-widget@${version}/status-widget.js';
+const p = document.createElement('p');
+p.id = 'host';
+p.textContent = StatusWidgetElement.statusTitle('Datto', 'es') + ' ' + StatusWidgetElement.observedAttributes.length;
+document.body.prepend(p);`);
+    const { page, problems, close } = await openPage(`${base}/hosts/nowasm.html`, { ready: '#host' }, engine);
+    try {
+      await page.waitForFunction(() => [...document.querySelectorAll('status-widget')].every((w) => w.shadowRoot?.querySelector('.sw-error')));
+      const seen = await page.evaluate(() => ({
+        host: document.getElementById('host').textContent,
+        messages: [...document.querySelectorAll('status-widget')].map((w) => w.shadowRoot.querySelector('.sw-error').textContent),
+        errors: window.__errors,
+      }));
+      assert.deepEqual(seen, {
+        host: 'Datto 0',
+        messages: Array(2).fill('Status is unavailable right now: the status widget could not load.'),
+        errors: ['load', 'load'],
+      });
+      // The refused compilation is the browser's report; nothing uncaught of ours.
+      assert.deepEqual(problems.filter((p) => !/wasm|WebAssembly|Content Security Policy|csp/i.test(p)), []);
+    } finally {
+      await close();
     }
   });
 }

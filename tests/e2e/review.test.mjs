@@ -495,3 +495,61 @@ test('a mode changed to page after mount shows the page, timeline open', CHROMIU
   assert.deepEqual(problems, []);
   await close();
 });
+
+// ---- The package reviews (issue 16): what a framework host runs into ---------------------
+
+test('expanded changed by the host opens and closes the timeline, with no expand or collapse event', CHROMIUM_ONLY, async () => {
+  await write('expanded-recorder.js', `window.__events = [];
+for (const n of ['expand', 'collapse']) document.addEventListener('status-widget:' + n, (e) => window.__events.push(n));`);
+  const url = await hostPage('expanded-later.html', '<status-widget id="w" poll="0"></status-widget>',
+    { head: '<script type="module" src="expanded-recorder.js"></script>' });
+  const { page, problems, close } = await openPage(browser, url, { width: 1000 });
+  const open = () => page.locator('.sw-banner').getAttribute('aria-expanded');
+  assert.equal(await open(), 'false');
+  // React sets `expanded=""` for true and removes the attribute for false.
+  await page.evaluate(() => document.getElementById('w').setAttribute('expanded', ''));
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sw-banner').getAttribute('aria-expanded') === 'true');
+  assert.ok(await page.locator('.sw-panel').isVisible());
+  await page.evaluate(() => document.getElementById('w').removeAttribute('expanded'));
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.sw-banner').getAttribute('aria-expanded') === 'false');
+  // The reader's own click still opens it, and says so.
+  await page.locator('.sw-banner').click();
+  assert.equal(await open(), 'true');
+  assert.deepEqual(await page.evaluate(() => window.__events), ['expand']);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('a replay of a base URL sends one first picture: no incident news when the history arrives after the summary', CHROMIUM_ONLY, async () => {
+  await write('replay-recorder.js', `window.__events = [];
+for (const n of ['status-change', 'incident-open', 'incident-update', 'incident-resolve'])
+  document.addEventListener('status-widget:' + n, (e) => window.__events.push({ type: n, detail: e.detail }));`);
+  const url = await hostPage('replay-base.html', `<status-widget id="w" src="${base}/reference" now="2020-02-05T10:40:00Z" poll="0" locale="en-GB"></status-widget>`,
+    { head: '<script type="module" src="replay-recorder.js"></script>' });
+  const { page, problems, close } = await openPage(browser, url, { width: 1000 });
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.textContent.includes('OTP Email delay'));
+  await sleep(500);
+  const seen = await page.evaluate(() => window.__events);
+  assert.ok(!seen.some((e) => e.type.startsWith('incident-')), JSON.stringify(seen));
+  const last = seen.filter((e) => e.type === 'status-change').at(-1);
+  assert.equal(last.detail.indicator, 'minor', JSON.stringify(seen));
+  assert.ok(seen.filter((e) => e.type === 'status-change').every((e) => e.detail.previous === null), JSON.stringify(seen));
+  assert.equal(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('.sw-announcer').textContent), '');
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('on a phone the open corner strip is at most two thirds of the screen, its timeline half', CHROMIUM_ONLY, async () => {
+  for (const [width, height] of [[375, 667], [320, 568]]) {
+    const url = await hostPage(`corner-phone-${width}.html`, '<status-widget mode="corner" expanded now="2020-02-05T10:40:00Z"></status-widget>');
+    const { page, problems, close } = await openPage(browser, url, { width, height });
+    const sizes = await page.evaluate(() => {
+      const root = document.querySelector('status-widget').shadowRoot;
+      return { box: root.querySelector('.sw').getBoundingClientRect().height, panel: root.querySelector('.sw-panel').getBoundingClientRect().height };
+    });
+    assert.ok(sizes.box <= height * 0.66 + 1, `${width}x${height}: ${JSON.stringify(sizes)}`);
+    assert.ok(sizes.panel <= height * 0.5 + 1, `${width}x${height}: ${JSON.stringify(sizes)}`);
+    assert.deepEqual(problems, []);
+    await close();
+  }
+});

@@ -1,10 +1,9 @@
 import { fileURLToPath } from 'node:url';
 
-// Nothing about the widget here: webpack finds the wasm through `new URL(…, import.meta.url)`.
+// webpack's defaults and nothing about the widget: webpack finds the wasm through the entry's
+// `new URL('status-widget_bg.wasm', import.meta.url)` and emits it beside the bundle.
 export default {
   mode: 'production',
   entry: './src/main.js',
-  output: { path: fileURLToPath(new URL('./dist-webpack', import.meta.url)), filename: 'main.js', module: true, clean: true },
-  experiments: { outputModule: true },
-  target: 'web',
+  output: { path: fileURLToPath(new URL('./dist-webpack', import.meta.url)), clean: true },
 };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import 'status-widget';
+import 'status-widget/react';
 import type { StatusChangeDetail } from 'status-widget';
 
 const params = new URLSearchParams(location.search);
@@ -25,7 +25,7 @@ export function App() {
         <status-widget
           src={sources[source]}
           mode={mode}
-          poll={params.get('poll') ?? 60}
+          poll={Number(params.get('poll') ?? 60)}
           locale="en-GB"
           time-zone="UTC"
           onstatus-widget:status-change={(event) => setStatus(event.detail)}
