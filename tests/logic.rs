@@ -228,10 +228,35 @@ mod time_properties {
 #[test]
 fn seconds_read_like_the_float_parser() {
     use status_widget::config::decimal;
-    for text in ["0", "60", "0.005", ".25", "2.", "86400", "0.1", "123.456", "007", "0.30000000000000004"] {
+    for text in [
+        "0",
+        "60",
+        "0.005",
+        ".25",
+        "2.",
+        "86400",
+        "0.1",
+        "123.456",
+        "007",
+        "0.30000000000000004",
+        "1e3",
+        "2.5E2",
+        "1e+21",
+        "1e0",
+    ] {
         assert_eq!(decimal(text), text.parse::<f64>().ok(), "{text}");
     }
-    for text in ["", ".", "-5", "+5", "1e3", "inf", "NaN", "1.2.3", " 5", "5s", "١٢"] {
+    // What `String(number)` writes for the extremes: close to the float parser, and as finite.
+    for text in ["1e-7", "1e308", "1.7976931348623157e308", "1e-300"] {
+        let (ours, std) = (decimal(text).unwrap(), text.parse::<f64>().unwrap());
+        assert!(ours == std || ((ours - std) / std).abs() < 1e-12, "{text}: {ours} vs {std}");
+    }
+    assert_eq!(decimal("1e309"), Some(f64::INFINITY));
+    // Below what any setting keeps (its floor is 0.005 s): zero or next to it, never negative.
+    for text in ["5e-324", "1e-400"] {
+        assert!(decimal(text).is_some_and(|v| (0.0..1e-300).contains(&v)), "{text}");
+    }
+    for text in ["", ".", "-5", "+5", "e3", "1e", "1e+", "1e3.5", "inf", "NaN", "1.2.3", " 5", "5s", "١٢"] {
         assert_eq!(decimal(text), None, "{text}");
     }
 }
