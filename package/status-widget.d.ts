@@ -95,7 +95,7 @@ export declare class StatusWidgetElement extends HTMLElement {
   static readonly version: string;
   /** The attribute names the element observes: every key of `StatusWidgetAttributes`, and `lang` and `dir` (empty before the wasm is ready). */
   static readonly observedAttributes: ReadonlyArray<string>;
-  /** "Datto status" in the language `lang` names, from the widget's message table. */
+  /** "Datto status" in the language `lang` names, from the widget's message table (the name alone before the wasm is ready). */
   static statusTitle(name: string, lang?: string): string;
   addEventListener<K extends keyof StatusWidgetElementEventMap>(type: K, listener: (this: StatusWidgetElement, event: StatusWidgetElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;

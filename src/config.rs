@@ -206,9 +206,15 @@ pub fn decimal(text: &str) -> Option<f64> {
     if (whole.is_empty() && fraction.is_empty()) || !digits(whole) || !digits(fraction) {
         return None;
     }
+    // Zero in any spelling (`0e400` too) is zero; past 300 digits a fraction adds nothing a
+    // setting keeps (ten to the 300 stays finite), but a number that is not zero stays so.
+    if whole.bytes().chain(fraction.bytes()).all(|b| b == b'0') {
+        return Some(0.0);
+    }
+    let fraction = fraction.get(..300).unwrap_or(fraction);
     let value = |part: &str| part.bytes().fold(0.0, |n: f64, b| n * 10.0 + f64::from(b - b'0'));
     let ten_to = |n: i32| (0..n).fold(1.0, |s: f64, _| s * 10.0);
-    let mantissa = value(whole) + value(fraction) / ten_to(fraction.len() as i32);
+    let mantissa = (value(whole) + value(fraction) / ten_to(fraction.len() as i32)).max(f64::MIN_POSITIVE);
     Some(if exponent >= 0 { mantissa * ten_to(exponent) } else { mantissa / ten_to(-exponent) })
 }
 

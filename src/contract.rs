@@ -320,46 +320,52 @@ pub fn readme_with_tables(readme: &str) -> String {
 /// The README as the registries (npm, crates.io) show it: without the screenshot tables and
 /// with links into the repository as plain text, since neither ships the files they name.
 pub fn registry_readme(readme: &str) -> String {
-    let mut out = String::from(
+    let kept: Vec<&str> = readme
+        .split("\n\n")
+        .filter(|block| !(block.lines().all(|l| l.starts_with('|')) && block.contains("![")))
+        .collect();
+    let text = unlink_relative(kept.join("\n\n").trim_end());
+    format!(
         "<!-- Written by `cargo run --example contract` from the repository's README.md, for the\n\
-         \x20    npm package and the crate: the screenshots and files it links to are not shipped. -->\n\n",
-    );
-    for block in readme.split("\n\n") {
-        let table = block.lines().all(|l| l.starts_with('|'));
-        if table && block.contains("![") {
-            continue;
-        }
-        out.push_str(&unlink_relative(block));
-        out.push_str("\n\n");
-    }
-    out.truncate(out.trim_end().len());
-    out.push('\n');
-    out
+         \x20    npm package and the crate: the screenshots and files it links to are not shipped. -->\n\n\
+         {text}\n"
+    )
 }
 
 /// `[text](path)` becomes `text` when `path` is a file of the repository (not a web address,
-/// an anchor or an e-mail address). Inline code is left alone.
+/// an anchor or an e-mail address). Code (inline, or fenced: backticks toggle it, over the
+/// whole text) is left alone.
 fn unlink_relative(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut in_code = false;
     let mut rest = text;
-    while let Some(open) = rest.find('[') {
-        let Some(close) = rest[open..].find("](").map(|c| open + c) else { break };
-        let Some(end) = rest[close..].find(')').map(|e| close + e) else { break };
-        let target = &rest[close + 2..end];
-        let label = &rest[open + 1..close];
-        let inside_code = rest[..open].matches('`').count() % 2 == 1;
-        let external = ["http://", "https://", "#", "mailto:"].iter().any(|p| target.starts_with(p));
-        if inside_code || external || label.contains('[') || target.contains(' ') {
-            out.push_str(&rest[..=open]);
-            rest = &rest[open + 1..];
-            continue;
+    while let Some(c) = rest.chars().next() {
+        if c == '`' {
+            in_code = !in_code;
+        } else if c == '[' && !in_code {
+            if let Some((label, target, len)) = link(rest) {
+                let external = ["http://", "https://", "#", "mailto:"].iter().any(|p| target.starts_with(p));
+                if !external {
+                    out.push_str(label);
+                    rest = &rest[len..];
+                    continue;
+                }
+            }
         }
-        out.push_str(&rest[..open]);
-        out.push_str(label);
-        rest = &rest[end + 1..];
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
     }
-    out.push_str(rest);
     out
+}
+
+/// `[label](target)` at the start of `text`: the label, the target and the length taken.
+fn link(text: &str) -> Option<(&str, &str, usize)> {
+    let close = text.find("](")?;
+    let label = &text[1..close];
+    let end = close + text[close..].find(')')?;
+    let target = &text[close + 2..end];
+    let plain = !label.contains(['[', ']', '`', '\n']) && !target.contains([' ', '\n', '(']);
+    plain.then_some((label, target, end + 1))
 }
 
 /// A `/** … */` comment from Markdown-ish text, indented by `indent`.
@@ -432,7 +438,7 @@ pub fn typescript() -> String {
          \x20 static readonly version: string;\n\
          \x20 /** The attribute names the element observes: every key of `StatusWidgetAttributes`, and `lang` and `dir` (empty before the wasm is ready). */\n\
          \x20 static readonly observedAttributes: ReadonlyArray<string>;\n\
-         \x20 /** \"Datto status\" in the language `lang` names, from the widget's message table. */\n\
+         \x20 /** \"Datto status\" in the language `lang` names, from the widget's message table (the name alone before the wasm is ready). */\n\
          \x20 static statusTitle(name: string, lang?: string): string;\n\
          \x20 addEventListener<K extends keyof StatusWidgetElementEventMap>(type: K, listener: (this: StatusWidgetElement, event: StatusWidgetElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;\n\
          \x20 addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;\n\

@@ -22,6 +22,9 @@ pub struct Loaded {
     /// The first document of a first read, shown before the rest arrive (a base URL's
     /// summary without its incident history): the complete picture after it is no news.
     pub partial: bool,
+    /// Any read's first document shown before the rest arrive: not the read that completes
+    /// a partial picture (that one is the read's whole answer).
+    pub early: bool,
 }
 
 impl Loaded {
@@ -33,6 +36,7 @@ impl Loaded {
             cached,
             also_checked: Vec::new(),
             partial: false,
+            early: false,
         }
     }
 
@@ -51,6 +55,7 @@ impl Loaded {
             cached: parts.iter().any(|(_, l)| l.cached),
             also_checked: parts.iter().skip(1).map(|(_, l)| l.checked.clone()).collect(),
             partial: parts.iter().any(|(_, l)| l.partial),
+            early: parts.iter().any(|(_, l)| l.early),
         })
     }
 }

@@ -42,10 +42,27 @@ fn the_package_types_and_manifest_are_written_from_the_tables() {
     assert!(read("package/react.d.ts") == contract::typescript_react(), "package/react.d.ts {STALE}");
     let registry = read("package/README.md");
     assert!(registry == contract::registry_readme(&read("README.md")), "package/README.md {STALE}");
-    // What npm and crates.io show has no picture or link to a file they do not have.
-    for line in registry.lines().filter(|l| l.contains("](")) {
-        assert!(line.contains("](http") || line.contains("[text](url)"), "{line}");
+    // What npm and crates.io show has no picture or link to a file they do not have: outside
+    // code, every link goes to the web, an anchor or an address.
+    let mut in_code = false;
+    let prose: String = registry
+        .split('`')
+        .filter(|_| {
+            in_code = !in_code;
+            in_code
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    for (i, _) in prose.match_indices("](") {
+        let target = &prose[i + 2..];
+        assert!(
+            ["http://", "https://", "#", "mailto:"].iter().any(|p| target.starts_with(p)),
+            "a link the registries cannot follow: {}",
+            &prose[i.saturating_sub(40)..(i + 60).min(prose.len())]
+        );
     }
+    assert!(!registry.contains("!["), "a picture the registries do not have");
+    assert!(registry.contains("## Install") && registry.contains("### Events"));
     let manifest = read("package/custom-elements.json");
     assert!(
         manifest == contract::manifest(env!("CARGO_PKG_VERSION")),
@@ -315,4 +332,21 @@ fn the_setting_types_are_what_the_widget_accepts() {
             assert!(warnings_for(s.name, s.name).is_empty(), "{0}=\"{0}\" warns", s.name);
         }
     }
+}
+
+/// The registries' README leaves code alone, inline and fenced, and unlinks only the
+/// repository's own files.
+#[test]
+fn the_registry_readme_unlinks_files_only_outside_code() {
+    let readme = "Intro\n\n| a | b |\n|---|---|\n| ![x](docs/x.png) | ![y](docs/y.png) |\n\n\
+        Markdown `[text](url)` and [the benchmarks](BENCHMARKS.md), [yew](https://yew.rs), [up](#top).\n\n\
+        ```md\n[kept](in-code.md)\n\n[still](kept.md)\n```\n\nAfter [a file](src/lib.rs) and `x`.";
+    let out = contract::registry_readme(readme);
+    assert!(!out.contains("docs/x.png"));
+    assert!(
+        out.contains("Markdown `[text](url)` and the benchmarks, [yew](https://yew.rs), [up](#top)."),
+        "{out}"
+    );
+    assert!(out.contains("```md\n[kept](in-code.md)\n\n[still](kept.md)\n```"), "{out}");
+    assert!(out.contains("After a file and `x`."), "{out}");
 }

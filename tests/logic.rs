@@ -252,6 +252,14 @@ fn seconds_read_like_the_float_parser() {
         assert!(ours == std || ((ours - std) / std).abs() < 1e-12, "{text}: {ours} vs {std}");
     }
     assert_eq!(decimal("1e309"), Some(f64::INFINITY));
+    // Zero is zero however it is written (0 × 10^400 is no NaN), and a long fraction stays a number.
+    for text in ["0e400", "0.000e309", "000"] {
+        assert_eq!(decimal(text), Some(0.0), "{text}");
+    }
+    let long = format!("0.{}1", "0".repeat(400));
+    assert!(decimal(&long).is_some_and(|v| v > 0.0 && v < 1e-300), "{long}");
+    let ones = format!("1.{}", "1".repeat(400));
+    assert!(decimal(&ones).is_some_and(|v| (v - 10.0 / 9.0).abs() < 1e-12));
     // Below what any setting keeps (its floor is 0.005 s): zero or next to it, never negative.
     for text in ["5e-324", "1e-400"] {
         assert!(decimal(text).is_some_and(|v| (0.0..1e-300).contains(&v)), "{text}");

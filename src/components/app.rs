@@ -193,9 +193,9 @@ pub fn App(props: &AppProps) -> Html {
         };
         let (view, emit, announce) = (view.clone(), emit.clone(), announcement.setter());
         let said = (*announcement).clone();
-        let (origin, partial) = match &state.load {
-            Load::Ready(loaded) => (Rc::as_ptr(&loaded.snapshot) as usize, loaded.partial),
-            _ => (0, false),
+        let (origin, partial, early) = match &state.load {
+            Load::Ready(loaded) => (Rc::as_ptr(&loaded.snapshot) as usize, loaded.partial, loaded.early),
+            _ => (0, false, false),
         };
         let (settings, pinned) = ((config.sources(), config.components.clone()), state.pinned);
         // Right after `src` changes, the picture shown is still the old sources' until the
@@ -236,8 +236,9 @@ pub fn App(props: &AppProps) -> Html {
             let mut events = changes(base.as_deref(), &view);
             // After a first read's summary alone, the rest of its documents complete the
             // picture: that is a first picture again (a replay's summary is today's status,
-            // not the replayed time's), not news.
-            let completes = comparable.is_some_and(|b| b.partial);
+            // not the replayed time's), not news. Only a read's whole answer completes it: a
+            // later read's early summary (when the first read's history failed) is news.
+            let completes = comparable.is_some_and(|b| b.partial) && !early;
             if completes {
                 events.retain(|e| matches!(e, WidgetEvent::StatusChange { .. }));
                 for event in &mut events {

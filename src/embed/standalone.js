@@ -5,7 +5,9 @@
 import './status-widget.js';
 
 await customElements.whenDefined('status-widget');
-const names = new Set(customElements.get('status-widget').observedAttributes);
+// The settings' names only: the element also observes its own `lang` and `dir`, which are
+// not settings (the page has its own).
+const names = new Set(customElements.get('status-widget').observedAttributes.filter((n) => n !== 'lang' && n !== 'dir'));
 const widget = document.createElement('status-widget');
 widget.setAttribute('mode', 'page');
 for (const [name, value] of new URLSearchParams(location.search)) {

@@ -100,13 +100,29 @@ function showMessage(element, text) {
   message.textContent = text;
   element.shadowRoot?.replaceChildren(message);
 }
+// Without the wasm there is no widget stylesheet: the message gets a small one of its own
+// (a constructed sheet, as strict policies allow), in the widget's default look.
+let messageSheet = null;
+function styleMessage(root) {
+  try {
+    messageSheet ??= new CSSStyleSheet();
+    messageSheet.replaceSync(':host{display:block}.sw-error{margin:0;padding:.5rem .75rem;border:1px solid #d5d9df;border-radius:8px;background:#fff;color:#1b1f24;font:.875rem/1.45 system-ui,sans-serif}');
+    if (!root.adoptedStyleSheets.includes(messageSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, messageSheet];
+  } catch {
+    // An engine without constructed sheets shows the message unstyled.
+  }
+}
 if (inBrowser) {
   addEventListener('error', stop);
   addEventListener('unhandledrejection', stop);
 }
-// Why the wasm could not start (a download that failed, a policy that refuses to compile it),
-// once it is known: each widget then says so instead of staying an empty box.
-let failed = null;
+// Whether the wasm could not start (a download that failed, a policy that refuses to compile
+// it), and why: each widget then says so instead of staying an empty box.
+let failed = false;
+let failure = '';
+// Widgets connected before the wasm was ready (only a host that defined a subclass of the
+// exported class early can have these): mounted once it is.
+const waiting = new Set();
 
 // The dismiss button takes the widget away: focus moves on to the host page's next control
 // (or, at the end of the page, its previous one), never lost to <body>.
@@ -135,18 +151,30 @@ export class StatusWidgetElement extends (globalThis.HTMLElement ?? class {}) {
     return stopped || !glue ? `${name}` : glue.statusTitle(String(name), String(lang ?? ''));
   }
   #widget = null;
+  #reported = false;
 
   connectedCallback() {
     widgets.add(this);
     if (this.#widget) return;
+    this.removeEventListener('status-widget:dismiss', moveFocusOn);
     this.addEventListener('status-widget:dismiss', moveFocusOn);
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     if (stopped) return showStopped(this);
     if (failed) {
+      styleMessage(root);
       showMessage(this, 'Status is unavailable right now: the status widget could not load.');
-      this.dispatchEvent(new CustomEvent('status-widget:error', {
-        bubbles: true, composed: true, detail: { kind: 'load', message: `${prefix} could not start: ${failed}` },
-      }));
+      // Once per widget, and after the current task, like every other error: a host that
+      // adds its listener right after inserting the element hears it.
+      if (!this.#reported) {
+        this.#reported = true;
+        setTimeout(() => this.dispatchEvent(new CustomEvent('status-widget:error', {
+          bubbles: true, composed: true, detail: { kind: 'load', message: `${prefix} could not start: ${failure}` },
+        })));
+      }
+      return;
+    }
+    if (!glue) {
+      waiting.add(this);
       return;
     }
     this.#widget = glue.mount(this, root);
@@ -154,6 +182,7 @@ export class StatusWidgetElement extends (globalThis.HTMLElement ?? class {}) {
 
   disconnectedCallback() {
     widgets.delete(this);
+    waiting.delete(this);
     if (stopped || !this.#widget) return;
     this.#widget?.unmount();
     this.#widget?.free();
@@ -175,10 +204,20 @@ async function start() {
   } catch (error) {
     // Never throw into the host page: say so in the console, and in each widget (the element
     // is defined all the same, to say it).
-    failed = String(error?.message ?? error);
+    failed = true;
+    failure = String(error?.message || error);
     console.warn(`${prefix} could not start`, error);
   }
-  if (!customElements.get('status-widget')) customElements.define('status-widget', StatusWidgetElement);
+  try {
+    if (!customElements.get('status-widget')) customElements.define('status-widget', StatusWidgetElement);
+  } catch (error) {
+    // The class is already defined under another name (a host's own define): that one works.
+    console.warn(`${prefix} <status-widget> not defined:`, error);
+  }
+  for (const element of [...waiting]) {
+    waiting.delete(element);
+    if (element.isConnected) element.connectedCallback();
+  }
   // Defining the element mounted the widgets already in the page, and their first reads took
   // their responses in microtasks. Whatever is left (a widget removed or re-pointed while the
   // wasm loaded) must not be served later as fresh: drop it.

@@ -517,7 +517,11 @@ impl Poller {
             let base = state.latest.as_ref().map(|l| (*l.snapshot).clone()).unwrap_or_default();
             let merged = base.clone().merge(summary);
             let partial = state.latest.is_none();
-            (merged != base).then(|| Loaded { partial, ..Loaded::new(merged, time::now(), false) })
+            (merged != base).then(|| Loaded {
+                partial,
+                early: true,
+                ..Loaded::new(merged, time::now(), false)
+            })
         };
         if let Some(early) = early {
             self.state.borrow_mut().latest = Some(early.clone());

@@ -479,7 +479,7 @@ async function startVite(app) {
   const port = await freePort();
   const child = spawn(bin('vite'), ['--host', '127.0.0.1', '--port', String(port), '--strictPort', '--clearScreen', 'false'], {
     cwd: join(apps, app),
-    env: { ...process.env, FEEDS: base },
+    env: { ...process.env, FEEDS: base, NO_COLOR: '1', FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   devServers.push(child);
@@ -487,7 +487,8 @@ async function startVite(app) {
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`vite did not start: ${output}`)), 30_000);
     child.stdout.on('data', (chunk) => {
-      output += chunk;
+      // Without colour codes, however the terminal (or CI) asked for them.
+      output += String(chunk).replace(/\x1b\[[0-9;]*m/g, '');
       if (output.includes(`127.0.0.1:${port}`)) {
         clearTimeout(timer);
         resolve();

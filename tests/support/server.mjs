@@ -82,6 +82,8 @@ const GOOD = ['statuspage/github_summary_2022-11_sergeyshevch-statuspage-exporte
  *   nocors        the good feed without Access-Control-Allow-Origin
  *   flap          good and 500 in turn
  *   history-hangs the good feed, except incidents.json, which never answers
+ *   reference-slow:MS  the reference incident's documents (src/reference), by name; all but
+ *                 summary.json answer MS milliseconds late (the summary is shown first)
  */
 async function fault(mode, count, res, url) {
   const good = async (i = 0) => readFile(join(fixturesDir, GOOD[i]));
@@ -106,6 +108,12 @@ async function fault(mode, count, res, url) {
       return res.writeHead(200, json).end(await good());
     case 'flap': return count % 2 ? res.writeHead(500).end('error\n') : res.writeHead(200, json).end(await good());
     case 'history-hangs': return url.includes('incidents.json') ? undefined : res.writeHead(200, json).end(await good());
+    case 'reference-slow': {
+      const name = /(summary|incidents|scheduled-maintenances)\.json/.exec(url)?.[1];
+      if (!name) return res.writeHead(404).end('not found\n');
+      if (name !== 'summary') await new Promise((r) => setTimeout(r, Number(a)));
+      return res.writeHead(200, json).end(await readFile(join(repo, 'src/reference', `${name}.json`)));
+    }
     default: return res.writeHead(400).end(`unknown fault mode ${mode}\n`);
   }
 }
