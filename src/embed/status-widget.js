@@ -105,8 +105,10 @@ function showMessage(element, text) {
 let messageSheet = null;
 function styleMessage(root) {
   try {
-    messageSheet ??= new CSSStyleSheet();
-    messageSheet.replaceSync(':host{display:block}.sw-error{margin:0;padding:.5rem .75rem;border:1px solid #d5d9df;border-radius:8px;background:#fff;color:#1b1f24;font:.875rem/1.45 system-ui,sans-serif}');
+    if (!messageSheet) {
+      messageSheet = new CSSStyleSheet();
+      messageSheet.replaceSync(':host{display:block}.sw-error{margin:0;padding:.5rem .75rem;border:1px solid #d5d9df;border-radius:8px;background:#fff;color:#1b1f24;font:.875rem/1.45 system-ui,sans-serif}');
+    }
     if (!root.adoptedStyleSheets.includes(messageSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, messageSheet];
   } catch {
     // An engine without constructed sheets shows the message unstyled.

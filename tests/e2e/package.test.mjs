@@ -15,10 +15,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { repo, startServer } from '../support/server.mjs';
-import { ENGINES, enginePool } from '../support/engines.mjs';
+import { CHROMIUM_ONLY, ENGINES, enginePool, freePort } from '../support/engines.mjs';
+import { launch } from '../support/browser.mjs';
 import { PACKAGE_FILES, tarball, version } from '../../scripts/package.mjs';
 import { cargoVersion } from '../../scripts/version.mjs';
 import { pathToFileURL } from 'node:url';
@@ -31,17 +31,6 @@ const run = (command, args, cwd, env = {}) =>
 
 let server, base, cdn, cdnBase, unpacked, hosts;
 const devServers = [];
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The apps, installed from the tarball and built. */
 function buildApps() {
@@ -471,6 +460,33 @@ document.body.prepend(p);`);
     }
   });
 }
+
+// The README: "The import never waits for the wasm: the app renders at once, and the element
+// is defined (the widgets already in the page upgrade) when the wasm is ready."
+test('an app that imports the package renders before the wasm arrives; its widget upgrades when it does', CHROMIUM_ONLY, async () => {
+  writeFileSync(join(hosts, 'slow-wasm.html'), `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>slow</title>
+<script type="module" src="slow-host.js"></script></head><body><status-widget src="/reference"></status-widget></body></html>`);
+  writeFileSync(join(hosts, 'slow-host.js'), `import { version } from '${cdnBase}/npm/status-widget@${version}/status-widget.js';
+const p = document.createElement('p');
+p.id = 'host';
+p.textContent = 'host app ' + version;
+document.body.prepend(p);`);
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/status-widget_bg.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto(`${base}/hosts/slow-wasm.html`);
+    await page.waitForSelector('#host');
+    const before = await page.evaluate(() => ({ host: document.getElementById('host').textContent, defined: Boolean(customElements.get('status-widget')) }));
+    assert.deepEqual(before, { host: `host app ${version}`, defined: false }, 'the app rendered while the wasm was held back');
+    release();
+    await page.waitForFunction(() => document.querySelector('status-widget').shadowRoot?.querySelector('.sw-banner')?.textContent.includes('All Systems Operational'));
+  } finally {
+    await browser.close();
+  }
+});
 
 // ---- The dev server: hot updates -----------------------------------------------------------
 

@@ -86,7 +86,8 @@ export function engineShots(engine) {
   return join(REPO, 'artifacts/engines', engine);
 }
 
-function freePort() {
+/** A port on 127.0.0.1 that nothing listens on (for a server a test starts). */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
