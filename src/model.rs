@@ -614,7 +614,7 @@ impl Snapshot {
     }
 
     /// Puts incidents newest first and maintenances soonest first (the model's invariant).
-    pub(crate) fn sort(&mut self) {
+    pub fn sort(&mut self) {
         order::sort_by_key(&mut self.incidents, |i| std::cmp::Reverse(i.began()));
         order::sort_by_key(&mut self.maintenances, |m| {
             m.schedule.as_ref().and_then(|s| s.starts).or(m.created_at)

@@ -1,0 +1,17 @@
+//! TODO: adapter.
+
+use serde_json::Value;
+use status_widget::model::Snapshot;
+use url::Url;
+
+use super::AdaptError;
+
+/// The documents to fetch, the required one first.
+pub fn documents(_base: &Url) -> Result<Vec<(String, bool)>, String> {
+    Ok(Vec::new())
+}
+
+/// The documents into one picture.
+pub fn adapt(_documents: &[Option<Value>]) -> Result<Snapshot, AdaptError> {
+    Ok(Snapshot::default())
+}
