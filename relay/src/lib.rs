@@ -3,3 +3,4 @@
 //! changes.
 
 pub mod adapters;
+pub mod encode;
