@@ -21,6 +21,53 @@ pub struct Documents {
     pub maintenances: Value,
 }
 
+/// Every document path the relay serves under `/feeds/<name>/api/v2/`, as Statuspage names
+/// them.
+pub const PATHS: [&str; 8] = [
+    "summary.json",
+    "status.json",
+    "components.json",
+    "incidents.json",
+    "incidents/unresolved.json",
+    "scheduled-maintenances.json",
+    "scheduled-maintenances/upcoming.json",
+    "scheduled-maintenances/active.json",
+];
+
+impl Documents {
+    /// The document at `path` (one of [`PATHS`]), cut from the three.
+    pub fn at(&self, path: &str) -> Option<Value> {
+        let pick = |from: &Value, keys: &[&str]| {
+            let mut object = Map::new();
+            for key in keys {
+                object.insert((*key).to_owned(), from.get(*key).cloned().unwrap_or(Value::Null));
+            }
+            Value::Object(object)
+        };
+        let maintenances_where = |keep: &dyn Fn(&str) -> bool| {
+            let list: Vec<Value> = self.maintenances["scheduled_maintenances"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|m| keep(m["status"].as_str().unwrap_or("")))
+                .cloned()
+                .collect();
+            json!({ "page": self.summary["page"], "scheduled_maintenances": list })
+        };
+        Some(match path {
+            "summary.json" => self.summary.clone(),
+            "status.json" => pick(&self.summary, &["page", "status"]),
+            "components.json" => pick(&self.summary, &["page", "components"]),
+            "incidents.json" => self.incidents.clone(),
+            "incidents/unresolved.json" => pick(&self.summary, &["page", "incidents"]),
+            "scheduled-maintenances.json" => self.maintenances.clone(),
+            "scheduled-maintenances/upcoming.json" => maintenances_where(&|s| s == "scheduled"),
+            "scheduled-maintenances/active.json" => maintenances_where(&|s| matches!(s, "in_progress" | "verifying")),
+            _ => return None,
+        })
+    }
+}
+
 /// Writes a picture as Statuspage v2.
 pub fn encode(snapshot: &Snapshot) -> Documents {
     let page = page(&snapshot.page);

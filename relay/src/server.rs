@@ -1,0 +1,291 @@
+//! The HTTP side: each feed's Statuspage v2 documents at `/feeds/<name>/api/v2/*.json`
+//! (strong ETag and 304, `Cache-Control` fit for a CDN, compression, CORS), its live stream
+//! at `/feeds/<name>/events` (Server-Sent Events: the summary at once, then every change),
+//! `/healthz` and `/metrics`. A request names a feed, never an address: the config holds
+//! every upstream.
+
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use axum::extract::{Path, Request, State};
+use axum::http::header::{self, HeaderMap, HeaderName, HeaderValue};
+use axum::http::{Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use futures_util::stream;
+use serde_json::json;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+
+use crate::config::Config;
+use crate::encode::PATHS;
+use crate::feed::{age, Feed, Picture};
+use crate::metrics::Metrics;
+use crate::upstream::{client, Upstream};
+
+/// The header that tells a client where the feed's live stream is (relative to the
+/// document's own address), so the widget listens instead of polling.
+pub const EVENTS_HEADER: &str = "status-relay-events";
+/// When the relay last read every upstream of the feed (RFC 3339).
+pub const CHECKED_HEADER: &str = "status-relay-checked";
+
+/// A configured relay: its feeds and counters.
+#[derive(Clone)]
+pub struct Relay {
+    /// The config it serves.
+    pub config: Arc<Config>,
+    /// Its feeds by name.
+    pub feeds: Arc<HashMap<String, Arc<Feed>>>,
+    /// Its counters.
+    pub metrics: Arc<Metrics>,
+}
+
+impl Relay {
+    /// A relay for `config`, nothing read yet.
+    pub fn new(config: Config) -> Relay {
+        let metrics = Arc::new(Metrics::default());
+        let feeds = config
+            .feeds
+            .iter()
+            .map(|f| {
+                let labels = f
+                    .upstreams
+                    .iter()
+                    .map(|u| u.label.clone().unwrap_or_else(|| u.url.host_str().unwrap_or("upstream").to_owned()))
+                    .collect();
+                for (index, u) in f.upstreams.iter().enumerate() {
+                    metrics.register(&f.name, index, u.url.as_str());
+                }
+                (f.name.clone(), Feed::new(&f.name, labels))
+            })
+            .collect();
+        Relay { config: Arc::new(config), feeds: Arc::new(feeds), metrics }
+    }
+
+    /// Starts reading every upstream on its schedule (on the current tokio runtime).
+    pub fn spawn_upstreams(&self) -> Result<Vec<tokio::task::JoinHandle<()>>, reqwest::Error> {
+        let client = client(&self.config)?;
+        let mut handles = Vec::new();
+        for feed_config in &self.config.feeds {
+            let Some(feed) = self.feeds.get(&feed_config.name) else { continue };
+            for (index, upstream) in feed_config.upstreams.iter().enumerate() {
+                let upstream = Upstream::new(upstream.clone(), index, feed.clone());
+                handles.push(tokio::spawn(upstream.run(client.clone(), self.config.clone(), self.metrics.clone())));
+            }
+        }
+        Ok(handles)
+    }
+
+    /// The routes, with limits, CORS and compression.
+    pub fn router(&self) -> Router {
+        let cors = CorsLayer::new()
+            .allow_origin(if self.config.origins.iter().any(|o| o == "*") {
+                AllowOrigin::any()
+            } else {
+                AllowOrigin::list(self.config.origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()))
+            })
+            .allow_methods([Method::GET, Method::HEAD])
+            .allow_headers([
+                header::IF_NONE_MATCH,
+                header::IF_MODIFIED_SINCE,
+                header::CACHE_CONTROL,
+                HeaderName::from_static("last-event-id"),
+            ])
+            .expose_headers([
+                header::ETAG,
+                header::LAST_MODIFIED,
+                HeaderName::from_static(EVENTS_HEADER),
+                HeaderName::from_static(CHECKED_HEADER),
+            ])
+            .max_age(Duration::from_secs(86_400));
+        Router::new()
+            .route("/healthz", get(healthz))
+            .route("/metrics", get(metrics))
+            .route("/feeds/{name}/events", get(events))
+            .route("/feeds/{name}/api/v2/{*path}", get(document))
+            .fallback(not_found)
+            .with_state(self.clone())
+            .layer(CompressionLayer::new())
+            .layer(cors)
+            .layer(middleware::from_fn_with_state(self.clone(), limits))
+    }
+}
+
+fn json_error(status: StatusCode, message: &str) -> Response {
+    let body = json!({ "error": message }).to_string();
+    (status, [(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-store")], body).into_response()
+}
+
+/// Bounded requests: a long target (414), big headers (431), a method other than GET, HEAD
+/// or a CORS preflight (405).
+async fn limits(State(relay): State<Relay>, request: Request, next: Next) -> Response {
+    let limits = &relay.config.limits;
+    let target = request.uri().path_and_query().map_or(0, |p| p.as_str().len());
+    if target > limits.max_uri {
+        relay.metrics.responses_other.fetch_add(1, Ordering::Relaxed);
+        return json_error(StatusCode::URI_TOO_LONG, "the request target is too long");
+    }
+    let header_bytes: usize = request.headers().iter().map(|(k, v)| k.as_str().len() + v.len() + 4).sum();
+    if header_bytes > limits.max_header_bytes {
+        relay.metrics.responses_other.fetch_add(1, Ordering::Relaxed);
+        return json_error(StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, "the request headers are too large");
+    }
+    if !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        relay.metrics.responses_other.fetch_add(1, Ordering::Relaxed);
+        let mut response = json_error(StatusCode::METHOD_NOT_ALLOWED, "the relay answers GET and HEAD only");
+        response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD, OPTIONS"));
+        return response;
+    }
+    next.run(request).await
+}
+
+async fn not_found(State(relay): State<Relay>) -> Response {
+    relay.metrics.responses_other.fetch_add(1, Ordering::Relaxed);
+    json_error(StatusCode::NOT_FOUND, "nothing here: feeds are at /feeds/<name>/api/v2/summary.json")
+}
+
+fn feed<'a>(relay: &'a Relay, name: &str) -> Result<&'a Arc<Feed>, Response> {
+    relay.feeds.get(name).ok_or_else(|| {
+        relay.metrics.responses_other.fetch_add(1, Ordering::Relaxed);
+        json_error(StatusCode::NOT_FOUND, "no feed of that name")
+    })
+}
+
+fn http_date(t: SystemTime) -> String {
+    chrono::DateTime::<chrono::Utc>::from(t).format("%a, %d %b %Y %H:%M:%S GMT").to_string()
+}
+
+/// Whether `If-None-Match` names `etag` (weak comparison, as RFC 9110 says for GET).
+fn matches(headers: &HeaderMap, etag: &str) -> bool {
+    let Some(value) = headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) else { return false };
+    value.split(',').map(|t| t.trim().trim_start_matches("W/")).any(|t| t == "*" || t == etag)
+}
+
+async fn document(State(relay): State<Relay>, Path((name, path)): Path<(String, String)>, headers: HeaderMap) -> Response {
+    let feed = match feed(&relay, &name) {
+        Ok(feed) => feed,
+        Err(response) => return response,
+    };
+    let Some(path) = PATHS.iter().find(|p| **p == path) else {
+        relay.metrics.responses_other.fetch_add(1, Ordering::Relaxed);
+        return json_error(StatusCode::NOT_FOUND, "no such document: the relay serves Statuspage v2's summary.json, status.json, components.json, incidents.json, incidents/unresolved.json, scheduled-maintenances.json and its upcoming.json and active.json");
+    };
+    let picture = feed.picture();
+    let Some(body) = picture.documents.get(path) else {
+        relay.metrics.responses_other.fetch_add(1, Ordering::Relaxed);
+        let why = picture.failure.clone().unwrap_or_else(|| "the upstream has not been read yet".to_owned());
+        let mut response = json_error(StatusCode::SERVICE_UNAVAILABLE, &format!("no picture yet: {why}"));
+        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        return response;
+    };
+    let cache = &relay.config.cache;
+    let mut response_headers = HeaderMap::new();
+    let mut put = |name: HeaderName, value: String| {
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            response_headers.insert(name, value);
+        }
+    };
+    put(header::ETAG, body.etag.clone());
+    put(
+        header::CACHE_CONTROL,
+        format!(
+            "public, max-age={}, stale-while-revalidate={}, stale-if-error={}",
+            cache.max_age, cache.stale_while_revalidate, cache.stale_if_error
+        ),
+    );
+    if let Some(changed) = picture.changed {
+        put(header::LAST_MODIFIED, http_date(changed));
+    }
+    if let Some(checked) = picture.checked {
+        put(HeaderName::from_static(CHECKED_HEADER), chrono::DateTime::<chrono::Utc>::from(checked).to_rfc3339());
+    }
+    // The stream's address relative to this document's (`../../events` from
+    // `api/v2/summary.json`), so it holds behind a proxy that mounts the relay on a sub-path.
+    let depth = path.matches('/').count() + 2;
+    put(HeaderName::from_static(EVENTS_HEADER), format!("{}events", "../".repeat(depth)));
+    if matches(&headers, &body.etag) {
+        relay.metrics.responses_304.fetch_add(1, Ordering::Relaxed);
+        return (StatusCode::NOT_MODIFIED, response_headers).into_response();
+    }
+    relay.metrics.responses_200.fetch_add(1, Ordering::Relaxed);
+    response_headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
+    (StatusCode::OK, response_headers, body.bytes.clone()).into_response()
+}
+
+/// Counts a stream while it is open.
+struct StreamGuard {
+    metrics: Arc<Metrics>,
+    feed: String,
+}
+
+impl Drop for StreamGuard {
+    fn drop(&mut self) {
+        self.metrics.stream(&self.feed, -1);
+    }
+}
+
+async fn events(State(relay): State<Relay>, Path(name): Path<String>) -> Response {
+    let feed = match feed(&relay, &name) {
+        Ok(feed) => feed.clone(),
+        Err(response) => return response,
+    };
+    if relay.metrics.open_streams.load(Ordering::Relaxed) >= relay.config.limits.max_streams as i64 {
+        let mut response = json_error(StatusCode::SERVICE_UNAVAILABLE, "too many open streams: poll the documents instead");
+        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+        return response;
+    }
+    relay.metrics.stream(&name, 1);
+    let guard = StreamGuard { metrics: relay.metrics.clone(), feed: name };
+    let mut receiver = feed.subscribe();
+    receiver.mark_changed();
+    let stream = stream::unfold((receiver, guard, None::<String>), |(mut receiver, guard, mut last)| async move {
+        loop {
+            receiver.changed().await.ok()?;
+            let picture: Arc<Picture> = receiver.borrow_and_update().clone();
+            let Some(summary) = picture.documents.get("summary.json") else { continue };
+            if last.as_deref() == Some(summary.etag.as_str()) {
+                continue;
+            }
+            last = Some(summary.etag.clone());
+            let event = Event::default()
+                .event("summary")
+                .id(summary.etag.trim_matches('"'))
+                .retry(Duration::from_secs(3))
+                .data(String::from_utf8_lossy(&summary.bytes));
+            return Some((Ok::<Event, Infallible>(event), (receiver, guard, last)));
+        }
+    });
+    let mut response = Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response();
+    response.headers_mut().insert(HeaderName::from_static("x-accel-buffering"), HeaderValue::from_static("no"));
+    response
+}
+
+async fn healthz(State(relay): State<Relay>) -> Response {
+    let mut names: Vec<&String> = relay.feeds.keys().collect();
+    names.sort();
+    let feeds: serde_json::Map<String, serde_json::Value> = names
+        .into_iter()
+        .filter_map(|n| relay.feeds.get(n).map(|f| (n, f.picture())))
+        .map(|(n, p)| {
+            let value = json!({
+                "ready": p.ready(),
+                "stale": p.stale.is_some() || !p.ready(),
+                "error": p.stale.clone().or_else(|| p.failure.clone()),
+                "checked_seconds_ago": age(p.checked).map(|d| d.as_secs()),
+            });
+            (n.clone(), value)
+        })
+        .collect();
+    let body = json!({ "status": "ok", "version": env!("CARGO_PKG_VERSION"), "feeds": feeds }).to_string();
+    (StatusCode::OK, [(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-store")], body).into_response()
+}
+
+async fn metrics(State(relay): State<Relay>) -> Response {
+    (StatusCode::OK, [(header::CONTENT_TYPE, "text/plain; version=0.0.4")], relay.metrics.render()).into_response()
+}
