@@ -173,3 +173,12 @@ fn poll_and_timeout_settings_are_bounded() {
     config.apply_poll_floor("localhost:3000");
     assert_eq!(config.poll, 0.005);
 }
+
+#[test]
+fn a_lost_relay_stream_is_opened_again_after_a_doubling_wait() {
+    use status_widget::feed::schedule::reconnect_after;
+    let waits: Vec<f64> = (1..=12).map(|n| reconnect_after(n, 0.5)).collect();
+    assert_eq!(&waits[..5], &[1.0, 2.0, 4.0, 8.0, 16.0]);
+    assert_eq!(waits[11], 300.0, "at most five minutes");
+    assert!(reconnect_after(1, 0.0) >= 0.9 && reconnect_after(1, 0.999) <= 1.1, "±10%");
+}

@@ -198,11 +198,17 @@ impl Config {
         }
         let p = &self.poll;
         if !(p.interval >= 1.0 && p.timeout > 0.0 && p.max_backoff >= p.interval && p.max_bytes > 0) {
-            return invalid("[poll] needs interval >= 1, timeout > 0, max_backoff >= interval, max_bytes > 0".to_owned());
+            return invalid(
+                "[poll] needs interval >= 1, timeout > 0, max_backoff >= interval, max_bytes > 0".to_owned(),
+            );
         }
         for origin in &self.origins {
-            if origin != "*" && Url::parse(origin).map_or(true, |u| u.origin().ascii_serialization() != *origin) {
-                return invalid(format!("origins: {origin:?} is not an origin like \"https://app.example.com\" or \"*\""));
+            if origin != "*"
+                && Url::parse(origin).map_or(true, |u| u.origin().ascii_serialization() != *origin)
+            {
+                return invalid(format!(
+                    "origins: {origin:?} is not an origin like \"https://app.example.com\" or \"*\""
+                ));
             }
         }
         let mut names = std::collections::HashSet::new();
@@ -211,15 +217,19 @@ impl Config {
                 && feed.name.len() <= 64
                 && feed.name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
             if !name_ok {
-                return invalid(format!("feed name {:?}: use 1 to 64 letters, digits, '-' or '_'", feed.name));
+                return invalid(format!(
+                    "feed name {:?}: use 1 to 64 letters, digits, '-' or '_'",
+                    feed.name
+                ));
             }
             if !names.insert(feed.name.clone()) {
                 return invalid(format!("two feeds are named {:?}", feed.name));
             }
             match (feed.url.take(), feed.kind.take()) {
-                (Some(url), kind) => {
-                    feed.upstreams.insert(0, UpstreamConfig { kind: kind.unwrap_or_default(), url, label: None, interval: None })
-                }
+                (Some(url), kind) => feed.upstreams.insert(
+                    0,
+                    UpstreamConfig { kind: kind.unwrap_or_default(), url, label: None, interval: None },
+                ),
                 (None, Some(_)) => return invalid(format!("feed {:?} has a kind but no url", feed.name)),
                 (None, None) => {}
             }
@@ -228,12 +238,16 @@ impl Config {
             }
             for upstream in &feed.upstreams {
                 if !matches!(upstream.url.scheme(), "http" | "https") || upstream.url.host_str().is_none() {
-                    return invalid(format!("feed {:?}: {} is not an http(s) address", feed.name, upstream.url));
+                    return invalid(format!(
+                        "feed {:?}: {} is not an http(s) address",
+                        feed.name, upstream.url
+                    ));
                 }
                 if let KindChoice::Known(kind) = upstream.kind {
-                    kind.documents(&upstream.url).map_err(|e| ConfigError::Invalid(format!("feed {:?}: {e}", feed.name)))?;
+                    kind.documents(&upstream.url)
+                        .map_err(|e| ConfigError::Invalid(format!("feed {:?}: {e}", feed.name)))?;
                 }
-                if upstream.interval.is_some_and(|i| !(i >= 1.0)) {
+                if upstream.interval.is_some_and(|i| i.is_nan() || i < 1.0) {
                     return invalid(format!("feed {:?}: interval must be at least 1 second", feed.name));
                 }
             }
@@ -289,10 +303,15 @@ fn kind_choice(word: Option<&str>, feed: &str) -> Result<KindChoice, ConfigError
     if word == "auto" {
         return Ok(KindChoice::Auto);
     }
-    crate::adapters::KINDS.iter().find(|k| k.config_name() == word).map(|k| KindChoice::Known(*k)).ok_or_else(|| {
-        let known: Vec<&str> = crate::adapters::KINDS.iter().map(|k| k.config_name()).collect();
-        ConfigError::Invalid(format!("feed {feed:?}: kind {word:?} is not one of auto, {}", known.join(", ")))
-    })
+    crate::adapters::KINDS.iter().find(|k| k.config_name() == word).map(|k| KindChoice::Known(*k)).ok_or_else(
+        || {
+            let known: Vec<&str> = crate::adapters::KINDS.iter().map(|k| k.config_name()).collect();
+            ConfigError::Invalid(format!(
+                "feed {feed:?}: kind {word:?} is not one of auto, {}",
+                known.join(", ")
+            ))
+        },
+    )
 }
 
 impl RawConfig {

@@ -62,7 +62,9 @@ impl Documents {
             "incidents/unresolved.json" => pick(&self.summary, &["page", "incidents"]),
             "scheduled-maintenances.json" => self.maintenances.clone(),
             "scheduled-maintenances/upcoming.json" => maintenances_where(&|s| s == "scheduled"),
-            "scheduled-maintenances/active.json" => maintenances_where(&|s| matches!(s, "in_progress" | "verifying")),
+            "scheduled-maintenances/active.json" => {
+                maintenances_where(&|s| matches!(s, "in_progress" | "verifying"))
+            }
             _ => return None,
         })
     }
@@ -121,7 +123,9 @@ fn page(page: &Page) -> Value {
 /// the widget's own words for the indicator as usual.
 fn status(snapshot: &Snapshot) -> Value {
     match &snapshot.status {
-        Some(status) => json!({ "indicator": words(status.indicator.as_str()), "description": status.description }),
+        Some(status) => {
+            json!({ "indicator": words(status.indicator.as_str()), "description": status.description })
+        }
         None => {
             let overall = snapshot.overall();
             let description = match (overall.source, snapshot.active().is_empty()) {

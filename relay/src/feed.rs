@@ -72,7 +72,8 @@ fn rfc3339(t: SystemTime) -> String {
 impl Feed {
     /// A feed with `labels.len()` upstreams, nothing read yet.
     pub fn new(name: &str, labels: Vec<String>) -> Arc<Feed> {
-        let upstreams = labels.into_iter().map(|label| UpstreamPicture { label, ..UpstreamPicture::default() }).collect();
+        let upstreams =
+            labels.into_iter().map(|label| UpstreamPicture { label, ..UpstreamPicture::default() }).collect();
         let (picture, _) = watch::channel(Arc::new(Picture::default()));
         Arc::new(Feed { name: name.to_owned(), upstreams: Mutex::new(upstreams), picture })
     }
@@ -106,7 +107,9 @@ impl Feed {
                 != next.documents.get("summary.json").map(|b| &b.etag)
                 || current.stale != next.stale
                 || current.failure != next.failure
-                || PATHS.iter().any(|p| current.documents.get(p).map(|b| &b.etag) != next.documents.get(p).map(|b| &b.etag));
+                || PATHS.iter().any(|p| {
+                    current.documents.get(p).map(|b| &b.etag) != next.documents.get(p).map(|b| &b.etag)
+                });
             // The check time moves on silently (no event, same bytes).
             *current = Arc::new(next);
             changed
@@ -119,7 +122,11 @@ fn compose(upstreams: &[UpstreamPicture], previous: &Picture, at: SystemTime) ->
     let good: Vec<&(Snapshot, SystemTime)> = upstreams.iter().filter_map(|u| u.good.as_ref()).collect();
     let failing: Vec<String> = upstreams
         .iter()
-        .filter_map(|u| u.failing.as_ref().map(|f| if upstreams.len() > 1 { format!("{}: {f}", u.label) } else { f.clone() }))
+        .filter_map(|u| {
+            u.failing
+                .as_ref()
+                .map(|f| if upstreams.len() > 1 { format!("{}: {f}", u.label) } else { f.clone() })
+        })
         .collect();
     let failing = (!failing.is_empty()).then(|| failing.join("; "));
     if good.is_empty() {
@@ -131,7 +138,8 @@ fn compose(upstreams: &[UpstreamPicture], previous: &Picture, at: SystemTime) ->
         combine(upstreams)
     };
     // How stale: since when the oldest good picture of a failing upstream was read.
-    let stale_since = upstreams.iter().filter(|u| u.failing.is_some()).filter_map(|u| u.good.as_ref().map(|g| g.1)).min();
+    let stale_since =
+        upstreams.iter().filter(|u| u.failing.is_some()).filter_map(|u| u.good.as_ref().map(|g| g.1)).min();
     let relay = match (&failing, stale_since) {
         (Some(error), since) => json!({ "stale": true, "since": since.map(rfc3339), "error": error }),
         (None, _) => json!({ "stale": false }),
@@ -147,8 +155,11 @@ fn compose(upstreams: &[UpstreamPicture], previous: &Picture, at: SystemTime) ->
         let etag = format!("\"{}\"", hex(&Sha256::digest(&bytes)[..12]));
         documents.insert(path, Body { bytes: bytes.into(), etag });
     }
-    let same = previous.documents.get("summary.json").map(|b| &b.etag) == documents.get("summary.json").map(|b| &b.etag)
-        && PATHS.iter().all(|p| previous.documents.get(p).map(|b| &b.etag) == documents.get(p).map(|b| &b.etag));
+    let same = previous.documents.get("summary.json").map(|b| &b.etag)
+        == documents.get("summary.json").map(|b| &b.etag)
+        && PATHS
+            .iter()
+            .all(|p| previous.documents.get(p).map(|b| &b.etag) == documents.get(p).map(|b| &b.etag));
     let checked = if failing.is_none() { Some(at) } else { previous.checked };
     Picture {
         documents,

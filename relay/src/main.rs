@@ -15,7 +15,8 @@ const USAGE: &str = "usage: status-relay [--config relay.toml] [--listen 127.0.0
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("RELAY_LOG").unwrap_or_else(|_| "status_relay=info".into()),
+            tracing_subscriber::EnvFilter::try_from_env("RELAY_LOG")
+                .unwrap_or_else(|_| "status_relay=info".into()),
         )
         .with_writer(std::io::stderr)
         .init();

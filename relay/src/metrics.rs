@@ -83,7 +83,11 @@ impl Metrics {
             let url = urls.get(key).map_or(String::new(), |u| u.replace('\\', "\\\\").replace('"', "\\\""));
             format!("feed=\"{}\",upstream=\"{url}\"", key.0)
         };
-        let family = |out: &mut String, name: &str, kind: &str, help: &str, value: &dyn Fn(&UpstreamCounters) -> Option<f64>| {
+        let family = |out: &mut String,
+                      name: &str,
+                      kind: &str,
+                      help: &str,
+                      value: &dyn Fn(&UpstreamCounters) -> Option<f64>| {
             let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} {kind}");
             for key in &keys {
                 if let Some(v) = upstreams.get(key).and_then(value) {
@@ -91,13 +95,37 @@ impl Metrics {
                 }
             }
         };
-        family(&mut out, "relay_upstream_reads_total", "counter", "Reads of the upstream (all its documents).", &|c| Some(c.reads as f64));
-        family(&mut out, "relay_upstream_failures_total", "counter", "Reads that failed.", &|c| Some(c.failures as f64));
-        family(&mut out, "relay_upstream_last_success_timestamp_seconds", "gauge", "When the upstream was last read successfully (Unix time).", &|c| {
-            c.last_success.and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok()).map(|d| d.as_secs_f64())
+        family(
+            &mut out,
+            "relay_upstream_reads_total",
+            "counter",
+            "Reads of the upstream (all its documents).",
+            &|c| Some(c.reads as f64),
+        );
+        family(&mut out, "relay_upstream_failures_total", "counter", "Reads that failed.", &|c| {
+            Some(c.failures as f64)
         });
-        family(&mut out, "relay_upstream_latency_seconds", "gauge", "How long the latest read took.", &|c| Some(c.latency.as_secs_f64()));
-        family(&mut out, "relay_upstream_latency_seconds_sum", "counter", "Time spent reading the upstream.", &|c| Some(c.latency_sum.as_secs_f64()));
+        family(
+            &mut out,
+            "relay_upstream_last_success_timestamp_seconds",
+            "gauge",
+            "When the upstream was last read successfully (Unix time).",
+            &|c| {
+                c.last_success
+                    .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+                    .map(|d| d.as_secs_f64())
+            },
+        );
+        family(&mut out, "relay_upstream_latency_seconds", "gauge", "How long the latest read took.", &|c| {
+            Some(c.latency.as_secs_f64())
+        });
+        family(
+            &mut out,
+            "relay_upstream_latency_seconds_sum",
+            "counter",
+            "Time spent reading the upstream.",
+            &|c| Some(c.latency_sum.as_secs_f64()),
+        );
         let _ = writeln!(out, "# HELP relay_streams Open event streams.\n# TYPE relay_streams gauge");
         let streams = self.streams.lock().unwrap_or_else(|p| p.into_inner()).clone();
         let mut feeds: Vec<_> = streams.into_iter().collect();
@@ -106,8 +134,14 @@ impl Metrics {
             let _ = writeln!(out, "relay_streams{{feed=\"{feed}\"}} {n}");
         }
         let _ = writeln!(out, "# HELP relay_responses_total Document responses by status.\n# TYPE relay_responses_total counter");
-        for (code, counter) in [("200", &self.responses_200), ("304", &self.responses_304), ("other", &self.responses_other)] {
-            let _ = writeln!(out, "relay_responses_total{{status=\"{code}\"}} {}", counter.load(Ordering::Relaxed));
+        for (code, counter) in
+            [("200", &self.responses_200), ("304", &self.responses_304), ("other", &self.responses_other)]
+        {
+            let _ = writeln!(
+                out,
+                "relay_responses_total{{status=\"{code}\"}} {}",
+                counter.load(Ordering::Relaxed)
+            );
         }
         out
     }

@@ -57,7 +57,9 @@ impl Relay {
                 let labels = f
                     .upstreams
                     .iter()
-                    .map(|u| u.label.clone().unwrap_or_else(|| u.url.host_str().unwrap_or("upstream").to_owned()))
+                    .map(|u| {
+                        u.label.clone().unwrap_or_else(|| u.url.host_str().unwrap_or("upstream").to_owned())
+                    })
                     .collect();
                 for (index, u) in f.upstreams.iter().enumerate() {
                     metrics.register(&f.name, index, u.url.as_str());
@@ -76,7 +78,11 @@ impl Relay {
             let Some(feed) = self.feeds.get(&feed_config.name) else { continue };
             for (index, upstream) in feed_config.upstreams.iter().enumerate() {
                 let upstream = Upstream::new(upstream.clone(), index, feed.clone());
-                handles.push(tokio::spawn(upstream.run(client.clone(), self.config.clone(), self.metrics.clone())));
+                handles.push(tokio::spawn(upstream.run(
+                    client.clone(),
+                    self.config.clone(),
+                    self.metrics.clone(),
+                )));
             }
         }
         Ok(handles)
@@ -119,7 +125,8 @@ impl Relay {
 
 fn json_error(status: StatusCode, message: &str) -> Response {
     let body = json!({ "error": message }).to_string();
-    (status, [(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-store")], body).into_response()
+    (status, [(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-store")], body)
+        .into_response()
 }
 
 /// Bounded requests: a long target (414), big headers (431), a method other than GET, HEAD
@@ -150,11 +157,9 @@ async fn not_found(State(relay): State<Relay>) -> Response {
     json_error(StatusCode::NOT_FOUND, "nothing here: feeds are at /feeds/<name>/api/v2/summary.json")
 }
 
-fn feed<'a>(relay: &'a Relay, name: &str) -> Result<&'a Arc<Feed>, Response> {
-    relay.feeds.get(name).ok_or_else(|| {
-        relay.metrics.responses_other.fetch_add(1, Ordering::Relaxed);
-        json_error(StatusCode::NOT_FOUND, "no feed of that name")
-    })
+fn no_feed(relay: &Relay) -> Response {
+    relay.metrics.responses_other.fetch_add(1, Ordering::Relaxed);
+    json_error(StatusCode::NOT_FOUND, "no feed of that name")
 }
 
 fn http_date(t: SystemTime) -> String {
@@ -167,11 +172,12 @@ fn matches(headers: &HeaderMap, etag: &str) -> bool {
     value.split(',').map(|t| t.trim().trim_start_matches("W/")).any(|t| t == "*" || t == etag)
 }
 
-async fn document(State(relay): State<Relay>, Path((name, path)): Path<(String, String)>, headers: HeaderMap) -> Response {
-    let feed = match feed(&relay, &name) {
-        Ok(feed) => feed,
-        Err(response) => return response,
-    };
+async fn document(
+    State(relay): State<Relay>,
+    Path((name, path)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let Some(feed) = relay.feeds.get(&name) else { return no_feed(&relay) };
     let Some(path) = PATHS.iter().find(|p| **p == path) else {
         relay.metrics.responses_other.fetch_add(1, Ordering::Relaxed);
         return json_error(StatusCode::NOT_FOUND, "no such document: the relay serves Statuspage v2's summary.json, status.json, components.json, incidents.json, incidents/unresolved.json, scheduled-maintenances.json and its upcoming.json and active.json");
@@ -203,7 +209,10 @@ async fn document(State(relay): State<Relay>, Path((name, path)): Path<(String, 
         put(header::LAST_MODIFIED, http_date(changed));
     }
     if let Some(checked) = picture.checked {
-        put(HeaderName::from_static(CHECKED_HEADER), chrono::DateTime::<chrono::Utc>::from(checked).to_rfc3339());
+        put(
+            HeaderName::from_static(CHECKED_HEADER),
+            chrono::DateTime::<chrono::Utc>::from(checked).to_rfc3339(),
+        );
     }
     // The stream's address relative to this document's (`../../events` from
     // `api/v2/summary.json`), so it holds behind a proxy that mounts the relay on a sub-path.
@@ -214,7 +223,8 @@ async fn document(State(relay): State<Relay>, Path((name, path)): Path<(String, 
         return (StatusCode::NOT_MODIFIED, response_headers).into_response();
     }
     relay.metrics.responses_200.fetch_add(1, Ordering::Relaxed);
-    response_headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
+    response_headers
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
     (StatusCode::OK, response_headers, body.bytes.clone()).into_response()
 }
 
@@ -231,12 +241,10 @@ impl Drop for StreamGuard {
 }
 
 async fn events(State(relay): State<Relay>, Path(name): Path<String>) -> Response {
-    let feed = match feed(&relay, &name) {
-        Ok(feed) => feed.clone(),
-        Err(response) => return response,
-    };
+    let Some(feed) = relay.feeds.get(&name).cloned() else { return no_feed(&relay) };
     if relay.metrics.open_streams.load(Ordering::Relaxed) >= relay.config.limits.max_streams as i64 {
-        let mut response = json_error(StatusCode::SERVICE_UNAVAILABLE, "too many open streams: poll the documents instead");
+        let mut response =
+            json_error(StatusCode::SERVICE_UNAVAILABLE, "too many open streams: poll the documents instead");
         response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
         return response;
     }
@@ -244,25 +252,29 @@ async fn events(State(relay): State<Relay>, Path(name): Path<String>) -> Respons
     let guard = StreamGuard { metrics: relay.metrics.clone(), feed: name };
     let mut receiver = feed.subscribe();
     receiver.mark_changed();
-    let stream = stream::unfold((receiver, guard, None::<String>), |(mut receiver, guard, mut last)| async move {
-        loop {
-            receiver.changed().await.ok()?;
-            let picture: Arc<Picture> = receiver.borrow_and_update().clone();
-            let Some(summary) = picture.documents.get("summary.json") else { continue };
-            if last.as_deref() == Some(summary.etag.as_str()) {
-                continue;
+    let stream =
+        stream::unfold((receiver, guard, None::<String>), |(mut receiver, guard, mut last)| async move {
+            loop {
+                receiver.changed().await.ok()?;
+                let picture: Arc<Picture> = receiver.borrow_and_update().clone();
+                let Some(summary) = picture.documents.get("summary.json") else { continue };
+                if last.as_deref() == Some(summary.etag.as_str()) {
+                    continue;
+                }
+                last = Some(summary.etag.clone());
+                let event = Event::default()
+                    .event("summary")
+                    .id(summary.etag.trim_matches('"'))
+                    .retry(Duration::from_secs(3))
+                    .data(String::from_utf8_lossy(&summary.bytes));
+                return Some((Ok::<Event, Infallible>(event), (receiver, guard, last)));
             }
-            last = Some(summary.etag.clone());
-            let event = Event::default()
-                .event("summary")
-                .id(summary.etag.trim_matches('"'))
-                .retry(Duration::from_secs(3))
-                .data(String::from_utf8_lossy(&summary.bytes));
-            return Some((Ok::<Event, Infallible>(event), (receiver, guard, last)));
-        }
-    });
-    let mut response = Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response();
-    response.headers_mut().insert(HeaderName::from_static("x-accel-buffering"), HeaderValue::from_static("no"));
+        });
+    let mut response =
+        Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response();
+    response
+        .headers_mut()
+        .insert(HeaderName::from_static("x-accel-buffering"), HeaderValue::from_static("no"));
     response
 }
 
@@ -283,9 +295,11 @@ async fn healthz(State(relay): State<Relay>) -> Response {
         })
         .collect();
     let body = json!({ "status": "ok", "version": env!("CARGO_PKG_VERSION"), "feeds": feeds }).to_string();
-    (StatusCode::OK, [(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-store")], body).into_response()
+    (StatusCode::OK, [(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-store")], body)
+        .into_response()
 }
 
 async fn metrics(State(relay): State<Relay>) -> Response {
-    (StatusCode::OK, [(header::CONTENT_TYPE, "text/plain; version=0.0.4")], relay.metrics.render()).into_response()
+    (StatusCode::OK, [(header::CONTENT_TYPE, "text/plain; version=0.0.4")], relay.metrics.render())
+        .into_response()
 }

@@ -8,7 +8,9 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use reqwest::header::{HeaderMap, ACCEPT, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED, RETRY_AFTER};
+use reqwest::header::{
+    HeaderMap, ACCEPT, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED, RETRY_AFTER,
+};
 use reqwest::{redirect, Client, StatusCode};
 use serde_json::Value;
 use status_widget::model::Snapshot;
@@ -119,7 +121,8 @@ impl Upstream {
                 kind
             }
         };
-        let documents = kind.documents(&self.config.url).map_err(|message| FetchError { message, retry_after: None })?;
+        let documents =
+            kind.documents(&self.config.url).map_err(|message| FetchError { message, retry_after: None })?;
         self.cached.resize(documents.len(), Cached::default());
         let mut values = Vec::with_capacity(documents.len());
         for (document, cached) in documents.iter().zip(self.cached.iter_mut()) {
@@ -134,7 +137,16 @@ impl Upstream {
                 }
             }
         }
-        kind.adapt(&values).map_err(|e| FetchError { message: e.to_string(), retry_after: None })
+        let mut snapshot = kind.adapt(&values).map_err(|e| FetchError { message: e.to_string(), retry_after: None })?;
+        // Some products' documents name neither the page nor its address (Uptime Kuma's,
+        // Cachet's): the config knows both.
+        if snapshot.page.url.is_none() {
+            snapshot.page.url = Some(self.config.url.to_string());
+        }
+        if snapshot.page.name.is_none() {
+            snapshot.page.name = self.config.label.clone();
+        }
+        Ok(snapshot)
     }
 }
 
@@ -186,14 +198,23 @@ async fn detect(client: &Client, base: &Url, max_bytes: usize) -> Result<Kind, F
     Err(FetchError {
         message: format!(
             "no status page product found at {base}: tried {}",
-            if tried.is_empty() { "every product's address, none answered with JSON".to_owned() } else { tried.join(", ") }
+            if tried.is_empty() {
+                "every product's address, none answered with JSON".to_owned()
+            } else {
+                tried.join(", ")
+            }
         ),
         retry_after: None,
     })
 }
 
 /// Fetches one document into `cached` (a 304 keeps what is there).
-async fn fetch(client: &Client, document: &Document, cached: &mut Cached, max_bytes: usize) -> Result<(), FetchError> {
+async fn fetch(
+    client: &Client,
+    document: &Document,
+    cached: &mut Cached,
+    max_bytes: usize,
+) -> Result<(), FetchError> {
     let url = &document.url;
     let fail = |message: String| FetchError { message, retry_after: None };
     let mut request = client.get(url.clone()).header(ACCEPT, "application/json");
@@ -211,7 +232,8 @@ async fn fetch(client: &Client, document: &Document, cached: &mut Cached, max_by
         return Ok(());
     }
     if status.is_redirection() {
-        let to = response.headers().get(reqwest::header::LOCATION).and_then(|l| l.to_str().ok()).unwrap_or("?");
+        let to =
+            response.headers().get(reqwest::header::LOCATION).and_then(|l| l.to_str().ok()).unwrap_or("?");
         return Err(fail(format!("{url} redirected to {to}, off the configured host: not followed")));
     }
     if !status.is_success() {
@@ -230,7 +252,9 @@ async fn fetch(client: &Client, document: &Document, cached: &mut Cached, max_by
         body.extend_from_slice(&chunk);
     }
     let value = read::parse(url.as_str(), &body).map_err(|e| fail(e.to_string()))?;
-    let text = |name| headers.get(name).and_then(|v: &reqwest::header::HeaderValue| v.to_str().ok()).map(str::to_owned);
+    let text = |name| {
+        headers.get(name).and_then(|v: &reqwest::header::HeaderValue| v.to_str().ok()).map(str::to_owned)
+    };
     *cached = Cached { etag: text(ETAG), last_modified: text(LAST_MODIFIED), value: Some(value) };
     Ok(())
 }

@@ -13,11 +13,14 @@ use status_widget::model::{
 
 fn read_back(snapshot: &Snapshot) -> Snapshot {
     let documents = encode(snapshot);
-    [documents.summary, documents.incidents, documents.maintenances].iter().fold(Snapshot::default(), |acc, d| {
-        let bytes = serde_json::to_vec(d).expect("serialises");
-        let (_, part) = decode(&bytes).expect("the widget reads every document the relay writes");
-        acc.merge(part)
-    })
+    [documents.summary, documents.incidents, documents.maintenances].iter().fold(
+        Snapshot::default(),
+        |acc, d| {
+            let bytes = serde_json::to_vec(d).expect("serialises");
+            let (_, part) = decode(&bytes).expect("the widget reads every document the relay writes");
+            acc.merge(part)
+        },
+    )
 }
 
 /// What the comparison leaves aside: list order among equal sort keys, an affected
@@ -74,12 +77,25 @@ fn status() -> impl Strategy<Value = Status> {
 }
 
 fn impact() -> impl Strategy<Value = Impact> {
-    prop_oneof![Just("none"), Just("minor"), Just("major"), Just("critical"), Just("maintenance"), Just("severe")]
-        .prop_map(Impact::parse)
+    prop_oneof![
+        Just("none"),
+        Just("minor"),
+        Just("major"),
+        Just("critical"),
+        Just("maintenance"),
+        Just("severe")
+    ]
+    .prop_map(Impact::parse)
 }
 
 fn update(n: usize) -> impl Strategy<Value = Update> {
-    (status(), word(), proptest::option::of(time()), proptest::option::of(time()), proptest::option::of(word()))
+    (
+        status(),
+        word(),
+        proptest::option::of(time()),
+        proptest::option::of(time()),
+        proptest::option::of(word()),
+    )
         .prop_map(move |(status, body, at, updated_at, affected)| Update {
             id: format!("u{n}"),
             status,
@@ -114,37 +130,70 @@ fn incident(n: usize, maintenance: bool) -> impl Strategy<Value = Incident> {
         proptest::option::of(time()),
         proptest::option::of(word()),
     )
-        .prop_flat_map(move |(name, status, impact, created, updated, resolved, updates, postmortem, starts, ends, link)| {
-            let updates: Vec<_> = (0..updates.len()).map(update).collect();
-            (Just((name, status, impact, created, updated, resolved, postmortem, starts, ends, link)), updates)
-        })
-        .prop_map(move |((name, status, impact, created, updated, resolved, postmortem, starts, ends, link), mut updates)| {
-            updates.sort_by_key(|u| std::cmp::Reverse(u.at));
-            Incident {
-                id: format!("{}{n}", if maintenance { "m" } else { "i" }),
+        .prop_flat_map(
+            move |(
                 name,
                 status,
                 impact,
-                created_at: created,
-                updated_at: updated,
-                started_at: created,
-                resolved_at: resolved,
-                shortlink: link.map(|l| format!("https://stspg.io/{}", l.len())),
-                components: vec![AffectedComponent { code: None, name: "API".to_owned(), old_status: None, new_status: None }],
+                created,
+                updated,
+                resolved,
                 updates,
-                schedule: maintenance.then_some(Schedule { starts: Some(starts), ends }),
-                postmortem: postmortem.map(|(body, published_at)| Postmortem { body, published_at }),
-                source: None,
-            }
-        })
+                postmortem,
+                starts,
+                ends,
+                link,
+            )| {
+                let updates: Vec<_> = (0..updates.len()).map(update).collect();
+                (
+                    Just((name, status, impact, created, updated, resolved, postmortem, starts, ends, link)),
+                    updates,
+                )
+            },
+        )
+        .prop_map(
+            move |(
+                (name, status, impact, created, updated, resolved, postmortem, starts, ends, link),
+                mut updates,
+            )| {
+                updates.sort_by_key(|u| std::cmp::Reverse(u.at));
+                Incident {
+                    id: format!("{}{n}", if maintenance { "m" } else { "i" }),
+                    name,
+                    status,
+                    impact,
+                    created_at: created,
+                    updated_at: updated,
+                    started_at: created,
+                    resolved_at: resolved,
+                    shortlink: link.map(|l| format!("https://stspg.io/{}", l.len())),
+                    components: vec![AffectedComponent {
+                        code: None,
+                        name: "API".to_owned(),
+                        old_status: None,
+                        new_status: None,
+                    }],
+                    updates,
+                    schedule: maintenance.then_some(Schedule { starts: Some(starts), ends }),
+                    postmortem: postmortem.map(|(body, published_at)| Postmortem { body, published_at }),
+                    source: None,
+                }
+            },
+        )
 }
 
 fn snapshot() -> impl Strategy<Value = Snapshot> {
     (
         proptest::option::of(word()),
         proptest::option::of(time()),
-        proptest::option::of((prop_oneof![Just("none"), Just("minor"), Just("critical"), Just("degraded")], proptest::option::of(word()))),
-        proptest::collection::vec((word(), component_status(), proptest::option::of(word()), 0..3usize), 0..8),
+        proptest::option::of((
+            prop_oneof![Just("none"), Just("minor"), Just("critical"), Just("degraded")],
+            proptest::option::of(word()),
+        )),
+        proptest::collection::vec(
+            (word(), component_status(), proptest::option::of(word()), 0..3usize),
+            0..8,
+        ),
         0..5usize,
         0..4usize,
     )
@@ -162,7 +211,10 @@ fn snapshot() -> impl Strategy<Value = Snapshot> {
                     time_zone: Some("Etc/UTC".to_owned()),
                     updated_at: updated,
                 },
-                status: status.map(|(indicator, description)| PageStatus { indicator: Indicator::parse(indicator), description }),
+                status: status.map(|(indicator, description)| PageStatus {
+                    indicator: Indicator::parse(indicator),
+                    description,
+                }),
                 incidents,
                 maintenances,
                 ..Snapshot::default()
@@ -243,7 +295,12 @@ fn summary_lists_only_what_is_open() {
     }
     let documents = encode(&s);
     let ids = |v: &serde_json::Value| -> Vec<String> {
-        v["incidents"].as_array().expect("a list").iter().map(|i| i["id"].as_str().unwrap_or("").to_owned()).collect()
+        v["incidents"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|i| i["id"].as_str().unwrap_or("").to_owned())
+            .collect()
     };
     assert_eq!(ids(&documents.summary), ["a"]);
     assert_eq!(ids(&documents.incidents), ["a", "b"]);

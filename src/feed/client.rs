@@ -13,6 +13,12 @@
 //! Across the tabs of one origin, pollers of the same `src` talk over a `BroadcastChannel`:
 //! one tab leads (reads and broadcasts what it read), the others follow; the rules are in
 //! [`super::tabs`]. Without `BroadcastChannel` every tab leads.
+//!
+//! When the feed's summary comes from a status-relay (its response names the relay's event
+//! stream in `Status-Relay-Events`), the leading tab listens to that stream (`EventSource`)
+//! instead of polling: each pushed summary is read at once. While it listens it still reads
+//! the documents, ten times less often. When the stream fails it closes it, polls as usual,
+//! and opens it again after a doubling wait ([`reconnect_after`]).
 
 use std::cell::{Cell, RefCell};
 use std::collections::hash_map::DefaultHasher;
@@ -25,11 +31,12 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    AbortController, AbortSignal, BroadcastChannel, MessageEvent, RequestCache, RequestInit, Response,
+    AbortController, AbortSignal, BroadcastChannel, EventSource, MessageEvent, RequestCache, RequestInit,
+    Response,
 };
 
 use super::cache::{self, storage};
-use super::schedule::{parse_retry_after, timer_millis, Policy};
+use super::schedule::{parse_retry_after, reconnect_after, timer_millis, Policy};
 use super::tabs::{takeover_after, takeover_after_goodbye, yields_to, Claim};
 use super::{decode, document_urls, reference, FeedError, MAX_FEED_BYTES};
 use crate::model::Snapshot;
@@ -84,7 +91,30 @@ struct PollState {
     reads: u32,
     /// The summary changed on a summary-only poll: read everything next, at once.
     read_all_next: bool,
+    /// The relay's event stream for this `src`, as its summary named it.
+    events_url: Option<String>,
+    /// The open stream, while this tab leads and listens.
+    stream: Option<Stream>,
+    /// Stream failures in a row (reset by a pushed summary), and the reconnect timer.
+    stream_failures: u32,
+    reconnect: Option<Timeout>,
 }
+
+/// A relay's event stream and its listeners; closed when dropped.
+struct Stream {
+    source: EventSource,
+    _summary: EventListener,
+    _error: EventListener,
+}
+
+impl Drop for Stream {
+    fn drop(&mut self) {
+        self.source.close();
+    }
+}
+
+/// The response header by which a status-relay names the feed's event stream.
+const EVENTS_HEADER: &str = "status-relay-events";
 
 /// Polls read only the summary; the history and maintenance documents are read again when
 /// the summary changed, and every this many polls anyway.
@@ -327,6 +357,8 @@ impl Poller {
             let mut state = self.state.borrow_mut();
             state.leading = None;
             state.timer = None;
+            state.stream = None;
+            state.reconnect = None;
             if let Some(tabs) = &mut state.tabs {
                 tabs.heartbeat = None;
             }
@@ -396,6 +428,8 @@ impl Poller {
         }
         state.timer = None;
         state.visibility = None;
+        state.stream = None;
+        state.reconnect = None;
         if let Some((controller, _)) = state.in_flight.take() {
             controller.abort();
         }
@@ -457,7 +491,8 @@ impl Poller {
             let (poller, reads, signal, timed_out, src) =
                 (self.clone(), reads.clone(), signal.clone(), timed_out.clone(), src.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let result = read_one(&url, &signal, &timed_out, seconds).await;
+                let events = (index == 0).then_some(&poller);
+                let result = read_one(&url, &signal, &timed_out, seconds, events).await;
                 if let Some(slot) = reads.borrow_mut().get_mut(index) {
                     *slot = Some(result);
                 }
@@ -593,6 +628,83 @@ impl Poller {
         if let Some(delivery) = delivery {
             self.deliver(delivery);
         }
+        self.listen();
+        self.schedule();
+    }
+
+    /// Opens the relay's event stream, when the summary named one, this tab leads and polls,
+    /// and no stream is open or waiting to reconnect.
+    fn listen(self: &Rc<Self>) {
+        let url = {
+            let state = self.state.borrow();
+            let idle = state.stream.is_none() && state.reconnect.is_none() && state.leading.is_some();
+            match &state.events_url {
+                Some(url) if idle => url.clone(),
+                _ => return,
+            }
+        };
+        if self.options().poll <= 0.0 {
+            return;
+        }
+        let Ok(source) = EventSource::new(&url) else { return };
+        let poller = Rc::downgrade(self);
+        let summary = EventListener::new(&source, "summary", move |event| {
+            let (Some(poller), Some(event)) = (poller.upgrade(), event.dyn_ref::<MessageEvent>()) else {
+                return;
+            };
+            if let Some(text) = event.data().as_string() {
+                poller.pushed(text);
+            }
+        });
+        let poller = Rc::downgrade(self);
+        let error = EventListener::new(&source, "error", move |_| {
+            if let Some(poller) = poller.upgrade() {
+                poller.stream_lost();
+            }
+        });
+        self.state.borrow_mut().stream = Some(Stream { source, _summary: summary, _error: error });
+    }
+
+    /// A summary the relay pushed: read as a summary-only poll would be (the history is read
+    /// again when it changed).
+    fn pushed(self: &Rc<Self>, summary: String) {
+        let Some(src) = self.src.clone() else { return };
+        let documents = {
+            let mut state = self.state.borrow_mut();
+            state.stream_failures = 0;
+            if state.in_flight.is_some() {
+                return; // a read under way brings this or newer
+            }
+            let changed = state.documents.first() != Some(&summary);
+            state.read_all_next = changed && state.documents.len() > 1;
+            let mut documents = vec![summary];
+            documents.extend(state.documents.iter().skip(1).cloned());
+            documents
+        };
+        self.finish(&src, Ok(documents));
+        if self.state.borrow().read_all_next {
+            self.read_now();
+        }
+    }
+
+    /// The stream failed (the relay is down, or a proxy cut it): close it, poll as usual, and
+    /// open it again after a doubling wait.
+    fn stream_lost(self: &Rc<Self>) {
+        let failures = {
+            let mut state = self.state.borrow_mut();
+            state.stream = None;
+            state.stream_failures = state.stream_failures.saturating_add(1);
+            state.stream_failures
+        };
+        let poller = Rc::downgrade(self);
+        let reconnect =
+            Timeout::new(timer_millis(reconnect_after(failures, js_sys::Math::random())), move || {
+                if let Some(poller) = poller.upgrade() {
+                    poller.state.borrow_mut().reconnect = None;
+                    poller.listen();
+                }
+            });
+        self.state.borrow_mut().reconnect = Some(reconnect);
         self.schedule();
     }
 
@@ -607,7 +719,10 @@ impl Poller {
             let state = self.state.borrow();
             (state.failures, state.retry_after)
         };
-        let delay = Policy::every(poll).next_delay(failures, retry_after, js_sys::Math::random());
+        // Listening to a relay's stream, the documents are read ten times less often.
+        let listening = self.state.borrow().stream.is_some();
+        let interval = if listening { poll * f64::from(FULL_READ_EVERY) } else { poll };
+        let delay = Policy::every(interval).next_delay(failures, retry_after, js_sys::Math::random());
         let poller = Rc::downgrade(self);
         let timer = Timeout::new(timer_millis(delay), move || {
             let Some(poller) = poller.upgrade() else { return };
@@ -652,6 +767,7 @@ async fn read_one(
     signal: &AbortSignal,
     timed_out: &Cell<bool>,
     timeout: f64,
+    events: Option<&Rc<Poller>>,
 ) -> Result<String, (FeedError, Option<f64>)> {
     let failed = |detail: String| {
         let error = if timed_out.get() {
@@ -678,6 +794,12 @@ async fn read_one(
             .flatten()
             .and_then(|value| parse_retry_after(&value, time::now()));
         return Err((FeedError::Http { url: url.to_owned(), status }, retry_after));
+    }
+    if let Some(poller) = events {
+        // A status-relay names its event stream, relative to the document's address.
+        let stream =
+            header(EVENTS_HEADER).and_then(|h| web_sys::Url::new_with_base(&h, &response.url()).ok());
+        poller.state.borrow_mut().events_url = stream.map(|u| u.href());
     }
     let too_large = |size| (FeedError::TooLarge { size, limit: MAX_FEED_BYTES }, None);
     let announced = header("content-length").and_then(|v| v.parse::<usize>().ok());

@@ -163,10 +163,11 @@ fn other_product(document: &Json) -> Option<&'static str> {
         components.iter().any(|c| field(c, "status").text().is_some_and(|s| shouting(&s)));
     if has("summaryStatus") || (has("cStateVersion") && has("systems")) {
         Some("cState")
-    } else if has("meta") && has("data") && !has("included") {
-        Some("Cachet")
-    } else if has("data") && has("included") {
+    } else if has("data") && has("included") && field(document, "data").object().is_some() {
+        // JSON:API both: Better Stack's `data` is the page, Cachet 3's a list.
         Some("Better Stack")
+    } else if has("meta") && has("data") {
+        Some("Cachet")
     } else if has("publicGroupList")
         || has("heartbeatList")
         || (has("config") && (has("incident") || has("incidents")))

@@ -44,6 +44,13 @@ impl Policy {
     }
 }
 
+/// Seconds before opening a relay's event stream again after its `failures`-th failure in a
+/// row: 1 s, doubling, at most 5 minutes, ±10%.
+pub fn reconnect_after(failures: u32, random: f64) -> f64 {
+    let policy = Policy { interval: 1.0, max_backoff: 300.0, jitter: 0.1, max_retry_after: 0.0 };
+    policy.next_delay(failures.saturating_sub(1), None, random)
+}
+
 /// Milliseconds for a browser timer from `seconds`: never negative, and never past the
 /// largest delay a timer keeps (2^31 - 1 ms, about 24.8 days; larger ones fire at once).
 pub fn timer_millis(seconds: f64) -> u32 {

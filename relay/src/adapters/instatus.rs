@@ -28,7 +28,7 @@ use status_widget::model::{
     Status, Time,
 };
 
-use super::read::{identify, integer, member, objects, text, time, wrong_kind};
+use super::read::{identify, integer, member, objects, text, time, unique_ids, wrong_kind};
 use super::{AdaptError, Found, Kind};
 
 /// `summary.json` (required), then `components.json`.
@@ -65,10 +65,9 @@ pub fn adapt(documents: &[Option<Value>]) -> Result<Snapshot, AdaptError> {
         None => Vec::new(),
     };
 
-    let status = page.and_then(|p| text(p, "status")).map(|raw| PageStatus {
-        indicator: page_indicator(&raw, &components),
-        description: None,
-    });
+    let status = page
+        .and_then(|p| text(p, "status"))
+        .map(|raw| PageStatus { indicator: page_indicator(&raw, &components), description: None });
     let mut snapshot = Snapshot {
         page: Page {
             name: page.and_then(|p| text(p, "name")).map(|n| n.trim().to_owned()),
@@ -81,8 +80,10 @@ pub fn adapt(documents: &[Option<Value>]) -> Result<Snapshot, AdaptError> {
         maintenances: objects(summary, "activeMaintenances").into_iter().map(maintenance).collect(),
         ..Snapshot::default()
     };
-    unique_ids(&mut snapshot.incidents);
-    unique_ids(&mut snapshot.maintenances);
+    // Newest first before ids are made unique, so a made-up suffix stays put as news arrives.
+    snapshot.sort();
+    unique_ids(snapshot.incidents.iter_mut().map(|i| &mut i.id));
+    unique_ids(snapshot.maintenances.iter_mut().map(|i| &mut i.id));
     Ok(snapshot)
 }
 
@@ -235,17 +236,6 @@ fn maintenance(item: &Value) -> Incident {
     }
 }
 
-/// Views key lists by id: a repeated or missing id gets a `#n` suffix.
-fn unique_ids(incidents: &mut [Incident]) {
-    let mut seen = HashSet::new();
-    for (n, incident) in incidents.iter_mut().enumerate() {
-        if incident.id.is_empty() || !seen.insert(incident.id.clone()) {
-            incident.id = format!("{}#{n}", incident.id);
-            seen.insert(incident.id.clone());
-        }
-    }
-}
-
 /// One component as listed, before groups are placed.
 struct Entry {
     id: String,
@@ -268,7 +258,8 @@ fn components(document: &Value) -> Vec<Component> {
     for item in items {
         flatten(item, None, &mut entries, 0);
     }
-    let group_ids: HashSet<String> = entries.iter().filter_map(|e| e.group.as_ref().map(|g| g.0.clone())).collect();
+    let group_ids: HashSet<String> =
+        entries.iter().filter_map(|e| e.group.as_ref().map(|g| g.0.clone())).collect();
     let listed: HashSet<String> = entries.iter().map(|e| e.id.clone()).collect();
 
     let mut out: Vec<Component> = Vec::new();
@@ -347,7 +338,9 @@ fn flatten(item: &Value, parent: Option<(String, String)>, entries: &mut Vec<Ent
             let group_id = text(group, "id").or_else(|| group_name.as_ref().map(|n| format!("group:{n}")))?;
             Some((group_id.clone(), group_name.unwrap_or(group_id)))
         }
-        Some(Value::String(s)) if !s.trim().is_empty() => Some((format!("group:{}", s.trim()), s.trim().to_owned())),
+        Some(Value::String(s)) if !s.trim().is_empty() => {
+            Some((format!("group:{}", s.trim()), s.trim().to_owned()))
+        }
         _ => None,
     });
     entries.push(Entry {

@@ -159,7 +159,8 @@ impl Kind {
         paths
             .into_iter()
             .map(|(path, required)| {
-                let url = read::join(base, &path).ok_or_else(|| format!("{base} cannot take the path {path}"))?;
+                let url =
+                    read::join(base, &path).ok_or_else(|| format!("{base} cannot take the path {path}"))?;
                 Ok(Document { url, required })
             })
             .collect()
@@ -227,7 +228,9 @@ impl Found {
     pub fn describe(self) -> String {
         match self {
             Found::Kind(kind) => format!("{} {} document", read::article(kind.product()), kind.product()),
-            Found::Other(product) => format!("{} {product} document, which the relay does not read", read::article(product)),
+            Found::Other(product) => {
+                format!("{} {product} document, which the relay does not read", read::article(product))
+            }
             Found::NotStatus => "JSON that no status page serves".to_owned(),
         }
     }

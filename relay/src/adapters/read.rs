@@ -133,10 +133,12 @@ pub fn article(word: &str) -> &'static str {
 
 /// `base` with `path` appended to its path (`https://x.example/status` + `api/v2/summary.json`
 /// → `https://x.example/status/api/v2/summary.json`); a path starting with `/` is from the
-/// host's root. Query and fragment are dropped.
+/// host's root. The base's query and fragment are dropped; a query in `path` is kept.
 pub fn join(base: &Url, path: &str) -> Option<Url> {
+    // A query in `path` (Cachet's `?per_page=`) is the document's own, kept as written.
+    let (path, query) = path.split_once('?').map_or((path, None), |(p, q)| (p, Some(q)));
     let mut url = base.clone();
-    url.set_query(None);
+    url.set_query(query);
     url.set_fragment(None);
     if let Some(rooted) = path.strip_prefix('/') {
         url.set_path(&format!("/{rooted}"));
@@ -189,5 +191,18 @@ pub fn wrong_kind(document: &str, expected: &str, value: &Value) -> AdaptError {
         document: document.to_owned(),
         expected: expected.to_owned(),
         found: identify(value).unwrap_or(Found::NotStatus).describe(),
+    }
+}
+
+/// Makes ids unique, as the widget's decoder does: an empty or repeated id gets a `#n`
+/// suffix, n its position counted from the end of the list (the oldest, for lists kept
+/// newest first), so a made-up id stays the same when newer items arrive.
+pub fn unique_ids<'a>(ids: impl DoubleEndedIterator<Item = &'a mut String>) {
+    let mut seen = std::collections::HashSet::new();
+    for (position, id) in ids.rev().enumerate() {
+        if id.is_empty() || !seen.insert(id.clone()) {
+            id.push_str(&format!("#{position}"));
+            seen.insert(id.clone());
+        }
     }
 }
