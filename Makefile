@@ -8,10 +8,9 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 setup:
 	@scripts/setup.sh
 
-## demo: build the release bundle and serve the standalone page at http://127.0.0.1:8080
+## demo: build the release bundle and status-relay, serve the standalone page at http://127.0.0.1:8080 and the relay (other products' real captures) at http://127.0.0.1:8787
 demo: setup dist
-	@echo "status-widget demo: http://127.0.0.1:8080/  (try ?src=https://www.githubstatus.com or ?now=live)"
-	node tests/support/server.mjs --port 8080 --root dist
+	node scripts/demo.mjs
 
 ## test: lint, native tests, in-browser tests, release build, end-to-end tests
 test: setup

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test layer and ends with one line a person can read:
-#   lint → native cargo test → wasm-bindgen-test in Chromium → release build → size budget
+#   lint → native cargo test → status-relay (adapters, encoder, server against a local upstream)
+#   → wasm-bindgen-test in Chromium → release build → size budget
 #   → package (npm tarball, .crate) → end to end in Chromium (Playwright), Firefox and WebKit
 #   (WebDriver), counted per engine, the host apps built from the tarball among them.
 # Each layer runs even if an earlier one failed (except that e2e needs the build), so one
@@ -76,7 +77,8 @@ count_engines() {
 lint() {
   cargo fmt --all -- --check &&
     cargo clippy --all-targets -q -- -D warnings &&
-    cargo clippy --target wasm32-unknown-unknown --workspace --all-targets -q -- -D warnings &&
+    cargo clippy -p status-relay --all-targets -q -- -D warnings &&
+    cargo clippy --target wasm32-unknown-unknown --workspace --exclude status-relay --all-targets -q -- -D warnings &&
     cargo clippy --target wasm32-unknown-unknown --all-targets --features element -q -- -D warnings
 }
 
@@ -89,6 +91,10 @@ trap 'kill $server_pid 2>/dev/null' EXIT
 
 run_layer "lint (fmt, clippy native + wasm)" "$LOG_DIR/lint.log" "" lint
 run_layer "native (cargo test)" "$LOG_DIR/native.log" count_cargo cargo test
+# The relay's adapters on the real captures, its encoder's property test, and the server
+# against a real local upstream (faults, hostile requests, the event stream); this also builds
+# the binary the end-to-end relay tests start.
+run_layer "status-relay (cargo test -p status-relay)" "$LOG_DIR/relay.log" count_cargo cargo test -p status-relay
 run_layer "browser (wasm-bindgen-test in Chromium)" "$LOG_DIR/browser.log" count_cargo \
   cargo test --target wasm32-unknown-unknown --test browser
 run_layer "fuzz (libFuzzer, 15 s; make fuzz runs longer)" "$LOG_DIR/fuzz.log" "" env FUZZ_SECONDS=15 scripts/fuzz.sh

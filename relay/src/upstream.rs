@@ -137,7 +137,8 @@ impl Upstream {
                 }
             }
         }
-        let mut snapshot = kind.adapt(&values).map_err(|e| FetchError { message: e.to_string(), retry_after: None })?;
+        let mut snapshot =
+            kind.adapt(&values).map_err(|e| FetchError { message: e.to_string(), retry_after: None })?;
         // Some products' documents name neither the page nor its address (Uptime Kuma's,
         // Cachet's): the config knows both.
         if snapshot.page.url.is_none() {

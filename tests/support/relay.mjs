@@ -7,7 +7,7 @@
 //   const relay = await startRelay(relayConfig(`http://127.0.0.1:${port}/upstream`));
 //   relay.url  → http://127.0.0.1:NNNN ; relay.stop()
 import { spawn, execFileSync } from 'node:child_process';
-import { copyFile, mkdir, writeFile, access } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { repo, fixturesDir } from './server.mjs';
 import { freePort } from './engines.mjs';
@@ -77,15 +77,10 @@ export function relayConfig(base, { interval = 1, extra = '', only } = {}) {
   return `[poll]\ninterval = ${interval}\ntimeout = 5\n${extra}\n${feeds.join('\n')}`;
 }
 
-/** The relay binary, built (debug) if it is not there yet. */
+/** The relay binary, built (debug) first: a no-op of a second when it is up to date. */
 export async function relayBinary() {
-  const binary = join(repo, 'target/debug/status-relay');
-  try {
-    await access(binary);
-  } catch {
-    execFileSync('cargo', ['build', '-q', '-p', 'status-relay'], { cwd: repo, stdio: 'inherit' });
-  }
-  return binary;
+  execFileSync('cargo', ['build', '-q', '-p', 'status-relay'], { cwd: repo, stdio: 'inherit' });
+  return join(repo, 'target/debug/status-relay');
 }
 
 /** Starts the relay with `config` (TOML text) on a free port of 127.0.0.1 (or `port`);
