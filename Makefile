@@ -28,9 +28,11 @@ package: dist
 size: dist
 	@node scripts/size.mjs dist
 
-## bench: side by side with @statuspage/status-widget 1.0.5 in Chromium (medians of alternating runs) → BENCHMARKS.md
+## bench: side by side with @statuspage/status-widget 1.0.5 in Chromium (medians of alternating runs), then status-relay under a bounded loopback load (requests/s, p50/p99, 1,000 event streams, memory) → BENCHMARKS.md
 bench: dist
 	node scripts/bench.mjs
+	cargo build --release -q -p status-relay --bins --examples
+	target/release/examples/load
 
 ## screenshots: the gallery (page mode on real feeds; mode × theme × locale) at 1280 and 375 px in Chromium, Firefox and WebKit side by side, in artifacts/gallery/
 screenshots: dist
