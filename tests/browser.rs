@@ -248,7 +248,11 @@ async fn malformed_and_foreign_feeds_show_a_short_message() {
         ),
         (
             "/fixtures/other/cachet_yoti_v1_components_EXTRACTED.json",
-            "Status unavailable: this feed comes from Cachet, which this widget cannot read yet.",
+            "Status unavailable: this feed comes from Cachet, which this widget reads through status-relay.",
+        ),
+        (
+            "/fixtures/other/aws_awshealth_currentevents_string-codes-epoch_ai-status.json",
+            "Status unavailable: this feed comes from AWS Health, which this widget cannot read yet.",
         ),
     ] {
         let root = mount(config(&[("src", &feed(path))]));

@@ -537,3 +537,14 @@ fn configs_that_cannot_be_served_say_what_to_fix() {
         assert!(error.contains(words), "{text:?}: {error}");
     }
 }
+
+#[test]
+fn the_example_config_is_one_the_relay_serves() {
+    let text =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("relay.example.toml"))
+            .unwrap();
+    let config = Config::parse(&text).expect("relay.example.toml");
+    let names: Vec<&str> = config.feeds.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["perplexity", "huggingface", "kuma", "clouds"]);
+    assert_eq!(config.feeds[3].upstreams.len(), 2);
+}

@@ -33,8 +33,14 @@ fn message(error: &FeedError, lang: Lang) -> String {
         FeedError::TooLarge { .. } => lang.t(Key::ErrorTooLarge).into(),
         FeedError::NotJson(_) => lang.t(Key::ErrorNotJson).into(),
         FeedError::NotStatusDocument => lang.t(Key::ErrorNotStatus).into(),
+        FeedError::Unsupported(kind) if through_relay(kind) => lang.fill(Key::ErrorThroughRelay, &[kind]),
         FeedError::Unsupported(kind) => lang.fill(Key::ErrorUnsupported, &[kind]),
     }
+}
+
+/// Whether status-relay reads the product's pages (every one the decoder names but AWS Health).
+fn through_relay(product: &str) -> bool {
+    product != "AWS Health"
 }
 
 /// Why reads fail, in a few words, for the lines that keep older data on screen.
@@ -44,6 +50,9 @@ pub(crate) fn reason(error: &FeedError, lang: Lang) -> String {
         FeedError::Http { status: 404, .. } => lang.t(Key::ReasonNotFound).into(),
         FeedError::Http { status, .. } => lang.fill(Key::ReasonHttp, &[&status.to_string()]),
         FeedError::TooLarge { .. } => lang.t(Key::ReasonTooLarge).into(),
+        FeedError::Unsupported(product) if through_relay(product) => {
+            lang.fill(Key::ReasonThroughRelay, &[product])
+        }
         FeedError::Unsupported(product) => lang.fill(Key::ReasonUnsupported, &[product]),
         FeedError::NotJson(_) | FeedError::NotStatusDocument => lang.t(Key::ReasonUnreadable).into(),
     }
