@@ -197,9 +197,16 @@ impl Config {
             return invalid("the config names no feeds: add a [[feeds]] table".to_owned());
         }
         let p = &self.poll;
-        if !(p.interval >= 1.0 && p.timeout > 0.0 && p.max_backoff >= p.interval && p.max_bytes > 0) {
+        let day = 86_400.0;
+        let ok = (1.0..=day).contains(&p.interval)
+            && p.timeout > 0.0
+            && p.timeout <= 300.0
+            && (p.interval..=day).contains(&p.max_backoff)
+            && p.max_bytes > 0;
+        if !ok {
             return invalid(
-                "[poll] needs interval >= 1, timeout > 0, max_backoff >= interval, max_bytes > 0".to_owned(),
+                "[poll] needs 1 <= interval <= 86400, 0 < timeout <= 300, interval <= max_backoff <= 86400, max_bytes > 0"
+                    .to_owned(),
             );
         }
         for origin in &self.origins {
@@ -247,8 +254,8 @@ impl Config {
                     kind.documents(&upstream.url)
                         .map_err(|e| ConfigError::Invalid(format!("feed {:?}: {e}", feed.name)))?;
                 }
-                if upstream.interval.is_some_and(|i| i.is_nan() || i < 1.0) {
-                    return invalid(format!("feed {:?}: interval must be at least 1 second", feed.name));
+                if upstream.interval.is_some_and(|i| !(1.0..=86_400.0).contains(&i)) {
+                    return invalid(format!("feed {:?}: interval must be 1 to 86400 seconds", feed.name));
                 }
             }
         }

@@ -99,11 +99,14 @@ fn at(time: Option<Time>) -> Value {
     time.map_or(Value::Null, |t| Value::String(t.to_rfc3339_opts(SecondsFormat::AutoSi, true)))
 }
 
+/// A feed word as Statuspage writes its own: lower case. An unknown value is kept, lowered,
+/// because the widget takes a capitalised status word (`OPERATIONAL`) for a sign of an
+/// Instatus document and would refuse the relay's feed over one unknown status.
 fn words(value: &str) -> Value {
     if value.is_empty() {
         Value::Null
     } else {
-        Value::String(value.to_owned())
+        Value::String(value.to_lowercase())
     }
 }
 
@@ -195,8 +198,15 @@ fn incident(i: &Incident, page_id: Option<&str>) -> Value {
         "components": i.components.iter().map(named).collect::<Vec<_>>(),
     });
     if let (Some(schedule), Value::Object(map)) = (&i.schedule, &mut value) {
-        map.insert("scheduled_for".to_owned(), at(schedule.starts));
+        // Statuspage clients (the widget among them) tell a maintenance by its window: one
+        // without a planned start (Uptime Kuma's manual ones) starts when it was posted.
+        let posted = i.created_at.or(i.started_at).or_else(|| i.updates.iter().filter_map(|u| u.at).min());
+        let starts = schedule.starts.or(if schedule.ends.is_none() { posted } else { None });
+        map.insert("scheduled_for".to_owned(), at(starts));
         map.insert("scheduled_until".to_owned(), at(schedule.ends));
+        if i.impact == status_widget::model::Impact::None {
+            map.insert("impact".to_owned(), Value::String("maintenance".to_owned()));
+        }
     }
     if let (Some(postmortem), Value::Object(map)) = (&i.postmortem, &mut value) {
         map.insert("postmortem_body".to_owned(), Value::String(postmortem.body.clone()));

@@ -20,19 +20,62 @@ use crate::encode::{encode, PATHS};
 pub struct UpstreamPicture {
     /// The last good picture, and when it was read.
     pub good: Option<(Snapshot, SystemTime)>,
-    /// The failure since then, if the latest read failed.
+    /// What is wrong since then: the latest read failed, or an optional document of it did
+    /// and its last good copy stands in.
     pub failing: Option<String>,
-    /// The upstream's name in the combined picture.
-    pub label: String,
+    /// Its name in a combined picture, when the config gives one (else its page's name, else
+    /// its host).
+    pub label: Option<String>,
+    /// Its host, the last resort for a name.
+    pub host: String,
 }
 
-/// One encoded document.
+impl UpstreamPicture {
+    fn name(&self) -> String {
+        self.label
+            .clone()
+            .or_else(|| self.good.as_ref().and_then(|g| g.0.page.name.clone()))
+            .unwrap_or_else(|| self.host.clone())
+    }
+}
+
+/// One encoded document, compressed once per change rather than once per request.
 #[derive(Clone, Debug)]
 pub struct Body {
     /// The JSON bytes.
     pub bytes: bytes::Bytes,
-    /// Its strong `ETag`, quoted: the same bytes give the same tag on every replica.
+    /// The same, gzip.
+    pub gzip: bytes::Bytes,
+    /// The same, brotli.
+    pub brotli: bytes::Bytes,
+    /// Its strong `ETag`, quoted: the same bytes give the same tag on every replica. The
+    /// compressed bodies carry it with `-gz` / `-br` before the closing quote (RFC 9110: a
+    /// strong tag names one representation).
     pub etag: String,
+}
+
+impl Body {
+    fn new(bytes: Vec<u8>) -> Body {
+        use std::io::Write;
+        let etag = format!("\"{}\"", hex(&Sha256::digest(&bytes)[..12]));
+        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        let gzip = match gzip.write_all(&bytes) {
+            Ok(()) => gzip.finish().unwrap_or_default(),
+            Err(_) => Vec::new(),
+        };
+        let mut brotli = Vec::new();
+        let params = brotli::enc::BrotliEncoderParams { quality: 9, lgwin: 22, ..Default::default() };
+        let _ = brotli::BrotliCompress(&mut bytes.as_slice(), &mut brotli, &params);
+        Body { bytes: bytes.into(), gzip: gzip.into(), brotli: brotli.into(), etag }
+    }
+
+    /// The tag of the representation in `coding` (`None`: identity).
+    pub fn etag_for(&self, coding: Option<&str>) -> String {
+        match coding {
+            Some(coding) => format!("{}-{coding}\"", self.etag.trim_end_matches('"')),
+            None => self.etag.clone(),
+        }
+    }
 }
 
 /// What the feed serves now.
@@ -55,6 +98,12 @@ impl Picture {
     pub fn ready(&self) -> bool {
         !self.documents.is_empty()
     }
+
+    fn same_documents(&self, other: &Picture) -> bool {
+        PATHS
+            .iter()
+            .all(|p| self.documents.get(p).map(|b| &b.etag) == other.documents.get(p).map(|b| &b.etag))
+    }
 }
 
 /// A feed: its upstreams' pictures and the published [`Picture`].
@@ -70,10 +119,12 @@ fn rfc3339(t: SystemTime) -> String {
 }
 
 impl Feed {
-    /// A feed with `labels.len()` upstreams, nothing read yet.
-    pub fn new(name: &str, labels: Vec<String>) -> Arc<Feed> {
-        let upstreams =
-            labels.into_iter().map(|label| UpstreamPicture { label, ..UpstreamPicture::default() }).collect();
+    /// A feed with one upstream per `(label, host)`, nothing read yet.
+    pub fn new(name: &str, upstreams: Vec<(Option<String>, String)>) -> Arc<Feed> {
+        let upstreams = upstreams
+            .into_iter()
+            .map(|(label, host)| UpstreamPicture { label, host, ..UpstreamPicture::default() })
+            .collect();
         let (picture, _) = watch::channel(Arc::new(Picture::default()));
         Arc::new(Feed { name: name.to_owned(), upstreams: Mutex::new(upstreams), picture })
     }
@@ -88,14 +139,16 @@ impl Feed {
         self.picture.subscribe()
     }
 
-    /// Upstream `index` was read: `Ok` with its picture, or `Err` with why not.
-    pub fn record(&self, index: usize, outcome: Result<Snapshot, String>, at: SystemTime) {
+    /// Upstream `index` was read: `Ok` with its picture (and what of it is old, when an
+    /// optional document failed and its last good copy stood in), or `Err` with why not.
+    /// Encodes and compresses every document: call it off the async workers.
+    pub fn record(&self, index: usize, outcome: Result<(Snapshot, Option<String>), String>, at: SystemTime) {
         let mut upstreams = self.upstreams.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(upstream) = upstreams.get_mut(index) {
             match outcome {
-                Ok(snapshot) => {
+                Ok((snapshot, partly_old)) => {
                     upstream.good = Some((snapshot, at));
-                    upstream.failing = None;
+                    upstream.failing = partly_old;
                 }
                 Err(error) => upstream.failing = Some(error),
             }
@@ -103,13 +156,9 @@ impl Feed {
         let next = compose(&upstreams, &self.picture(), at);
         drop(upstreams);
         self.picture.send_if_modified(|current| {
-            let changed = current.documents.get("summary.json").map(|b| &b.etag)
-                != next.documents.get("summary.json").map(|b| &b.etag)
+            let changed = !current.same_documents(&next)
                 || current.stale != next.stale
-                || current.failure != next.failure
-                || PATHS.iter().any(|p| {
-                    current.documents.get(p).map(|b| &b.etag) != next.documents.get(p).map(|b| &b.etag)
-                });
+                || current.failure != next.failure;
             // The check time moves on silently (no event, same bytes).
             *current = Arc::new(next);
             changed
@@ -125,7 +174,7 @@ fn compose(upstreams: &[UpstreamPicture], previous: &Picture, at: SystemTime) ->
         .filter_map(|u| {
             u.failing
                 .as_ref()
-                .map(|f| if upstreams.len() > 1 { format!("{}: {f}", u.label) } else { f.clone() })
+                .map(|f| if upstreams.len() > 1 { format!("{}: {f}", u.name()) } else { f.clone() })
         })
         .collect();
     let failing = (!failing.is_empty()).then(|| failing.join("; "));
@@ -145,40 +194,39 @@ fn compose(upstreams: &[UpstreamPicture], previous: &Picture, at: SystemTime) ->
         (None, _) => json!({ "stale": false }),
     };
     let encoded = encode(&snapshot);
+    // The summary names the version of the history and maintenance lists, so it changes
+    // (and is pushed) whenever they do: a listening widget then reads them again.
+    let lists =
+        [&encoded.incidents, &encoded.maintenances].map(|v| serde_json::to_vec(v).unwrap_or_default());
+    let history = hex(&Sha256::digest(lists.concat())[..8]);
     let mut documents = HashMap::new();
     for path in PATHS {
         let Some(mut value) = encoded.at(path) else { continue };
         if let Value::Object(map) = &mut value {
-            map.insert("relay".to_owned(), relay.clone());
+            let mut relay = relay.clone();
+            if let (Value::Object(r), "summary.json") = (&mut relay, path) {
+                r.insert("history".to_owned(), Value::String(history.clone()));
+            }
+            map.insert("relay".to_owned(), relay);
         }
-        let bytes = serde_json::to_vec(&value).unwrap_or_default();
-        let etag = format!("\"{}\"", hex(&Sha256::digest(&bytes)[..12]));
-        documents.insert(path, Body { bytes: bytes.into(), etag });
+        documents.insert(path, Body::new(serde_json::to_vec(&value).unwrap_or_default()));
     }
-    let same = previous.documents.get("summary.json").map(|b| &b.etag)
-        == documents.get("summary.json").map(|b| &b.etag)
-        && PATHS
-            .iter()
-            .all(|p| previous.documents.get(p).map(|b| &b.etag) == documents.get(p).map(|b| &b.etag));
-    let checked = if failing.is_none() { Some(at) } else { previous.checked };
-    Picture {
-        documents,
-        changed: if same { previous.changed.or(Some(at)) } else { Some(at) },
-        checked,
-        stale: failing,
-        failure: None,
-    }
+    let next = Picture { documents, changed: None, checked: None, stale: failing, failure: None };
+    let same = previous.same_documents(&next);
+    let checked = if next.stale.is_none() { Some(at) } else { previous.checked };
+    Picture { changed: if same { previous.changed.or(Some(at)) } else { Some(at) }, checked, ..next }
 }
 
 /// Several upstreams as one page: each one's components under a group named after it (its
 /// own groups keep their place, named "<label> · <group>"), ids prefixed so two pages' "1"
 /// never meet, incidents and maintenances together, the worst stated status for all.
 fn combine(upstreams: &[UpstreamPicture]) -> Snapshot {
+    // Prefixed by the upstream's place in the config, so an id stays the same whichever of
+    // the others is up.
     let parts: Vec<Snapshot> = upstreams
         .iter()
-        .filter_map(|u| u.good.as_ref().map(|(s, _)| (u.label.as_str(), s)))
         .enumerate()
-        .map(|(n, (label, s))| prefixed(s.clone(), &format!("u{n}"), label))
+        .filter_map(|(n, u)| u.good.as_ref().map(|(s, _)| prefixed(s.clone(), &format!("u{n}"), &u.name())))
         .collect();
     let mut combined = Snapshot::combine(parts);
     for c in &mut combined.components {

@@ -72,8 +72,23 @@ async fn main() -> ExitCode {
     let address = listener.local_addr().map_or_else(|_| relay.config.listen.to_string(), |a| a.to_string());
     // One line on stdout that scripts wait for.
     println!("status-relay {} listening on http://{address}", env!("CARGO_PKG_VERSION"));
-    let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
+    // Ctrl-C or SIGTERM (a container's stop): end the event streams, finish the requests
+    // under way, exit.
+    let stopping = relay.stopping.clone();
+    let shutdown = async move {
+        let terminate = async {
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(mut signal) => {
+                    signal.recv().await;
+                }
+                Err(_) => std::future::pending().await,
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            () = terminate => {}
+        }
+        let _ = stopping.send(true);
     };
     match axum::serve(listener, relay.router()).with_graceful_shutdown(shutdown).await {
         Ok(()) => ExitCode::SUCCESS,

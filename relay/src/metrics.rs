@@ -121,7 +121,7 @@ impl Metrics {
         });
         family(
             &mut out,
-            "relay_upstream_latency_seconds_sum",
+            "relay_upstream_latency_seconds_total",
             "counter",
             "Time spent reading the upstream.",
             &|c| Some(c.latency_sum.as_secs_f64()),

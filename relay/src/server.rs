@@ -20,12 +20,12 @@ use axum::routing::get;
 use axum::Router;
 use futures_util::stream;
 use serde_json::json;
-use tower_http::compression::CompressionLayer;
+use tokio::sync::watch;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::config::Config;
 use crate::encode::PATHS;
-use crate::feed::{age, Feed, Picture};
+use crate::feed::{age, Body, Feed, Picture};
 use crate::metrics::Metrics;
 use crate::upstream::{client, Upstream};
 
@@ -44,6 +44,9 @@ pub struct Relay {
     pub feeds: Arc<HashMap<String, Arc<Feed>>>,
     /// Its counters.
     pub metrics: Arc<Metrics>,
+    /// Set when the relay stops: open event streams end, so a graceful shutdown does not
+    /// wait for readers that never leave.
+    pub stopping: watch::Sender<bool>,
 }
 
 impl Relay {
@@ -57,17 +60,15 @@ impl Relay {
                 let labels = f
                     .upstreams
                     .iter()
-                    .map(|u| {
-                        u.label.clone().unwrap_or_else(|| u.url.host_str().unwrap_or("upstream").to_owned())
-                    })
+                    .map(|u| (u.label.clone(), u.url.host_str().unwrap_or("upstream").to_owned()))
                     .collect();
                 for (index, u) in f.upstreams.iter().enumerate() {
-                    metrics.register(&f.name, index, u.url.as_str());
+                    metrics.register(&f.name, index, crate::upstream::redacted(&u.url).as_str());
                 }
                 (f.name.clone(), Feed::new(&f.name, labels))
             })
             .collect();
-        Relay { config: Arc::new(config), feeds: Arc::new(feeds), metrics }
+        Relay { config: Arc::new(config), feeds: Arc::new(feeds), metrics, stopping: watch::channel(false).0 }
     }
 
     /// Starts reading every upstream on its schedule (on the current tokio runtime).
@@ -108,6 +109,7 @@ impl Relay {
                 header::LAST_MODIFIED,
                 HeaderName::from_static(EVENTS_HEADER),
                 HeaderName::from_static(CHECKED_HEADER),
+                header::RETRY_AFTER,
             ])
             .max_age(Duration::from_secs(86_400));
         Router::new()
@@ -117,7 +119,6 @@ impl Relay {
             .route("/feeds/{name}/api/v2/{*path}", get(document))
             .fallback(not_found)
             .with_state(self.clone())
-            .layer(CompressionLayer::new())
             .layer(cors)
             .layer(middleware::from_fn_with_state(self.clone(), limits))
     }
@@ -166,10 +167,43 @@ fn http_date(t: SystemTime) -> String {
     chrono::DateTime::<chrono::Utc>::from(t).format("%a, %d %b %Y %H:%M:%S GMT").to_string()
 }
 
-/// Whether `If-None-Match` names `etag` (weak comparison, as RFC 9110 says for GET).
-fn matches(headers: &HeaderMap, etag: &str) -> bool {
-    let Some(value) = headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) else { return false };
-    value.split(',').map(|t| t.trim().trim_start_matches("W/")).any(|t| t == "*" || t == etag)
+/// Whether the client's copy is current: `If-None-Match` names a representation of this body
+/// (weak comparison, as RFC 9110 says for GET: any coding of the same bytes), or, without
+/// it, `If-Modified-Since` is not before the last change.
+fn not_modified(headers: &HeaderMap, body: &Body, changed: Option<SystemTime>) -> bool {
+    if let Some(value) = headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) {
+        let tags = [body.etag_for(None), body.etag_for(Some("gz")), body.etag_for(Some("br"))];
+        return value
+            .split(',')
+            .map(|t| t.trim().trim_start_matches("W/"))
+            .any(|t| t == "*" || tags.iter().any(|e| e == t));
+    }
+    let since = headers.get(header::IF_MODIFIED_SINCE).and_then(|v| v.to_str().ok());
+    match (since.and_then(|s| chrono::DateTime::parse_from_rfc2822(s).ok()), changed) {
+        (Some(since), Some(changed)) => {
+            chrono::DateTime::<chrono::Utc>::from(changed).timestamp() <= since.timestamp()
+        }
+        _ => false,
+    }
+}
+
+/// The coding to send: brotli, else gzip, when the client accepts it (`q=0` refuses).
+fn coding(headers: &HeaderMap) -> Option<&'static str> {
+    let accept = headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok())?.to_ascii_lowercase();
+    let accepts = |name: &str| {
+        accept.split(',').any(|part| {
+            let mut pieces = part.split(';').map(str::trim);
+            let refused = |q: &str| q.strip_prefix("q=").and_then(|q| q.parse::<f64>().ok()) == Some(0.0);
+            pieces.next() == Some(name) && !pieces.any(refused)
+        })
+    };
+    if accepts("br") {
+        Some("br")
+    } else if accepts("gzip") {
+        Some("gz")
+    } else {
+        None
+    }
 }
 
 async fn document(
@@ -191,13 +225,15 @@ async fn document(
         return response;
     };
     let cache = &relay.config.cache;
+    let coding = coding(&headers);
     let mut response_headers = HeaderMap::new();
     let mut put = |name: HeaderName, value: String| {
         if let Ok(value) = HeaderValue::from_str(&value) {
             response_headers.insert(name, value);
         }
     };
-    put(header::ETAG, body.etag.clone());
+    put(header::ETAG, body.etag_for(coding));
+    put(header::VARY, "accept-encoding".to_owned());
     put(
         header::CACHE_CONTROL,
         format!(
@@ -218,14 +254,25 @@ async fn document(
     // `api/v2/summary.json`), so it holds behind a proxy that mounts the relay on a sub-path.
     let depth = path.matches('/').count() + 2;
     put(HeaderName::from_static(EVENTS_HEADER), format!("{}events", "../".repeat(depth)));
-    if matches(&headers, &body.etag) {
+    if not_modified(&headers, body, picture.changed) {
         relay.metrics.responses_304.fetch_add(1, Ordering::Relaxed);
         return (StatusCode::NOT_MODIFIED, response_headers).into_response();
     }
     relay.metrics.responses_200.fetch_add(1, Ordering::Relaxed);
     response_headers
         .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
-    (StatusCode::OK, response_headers, body.bytes.clone()).into_response()
+    let bytes = match coding {
+        Some("br") if !body.brotli.is_empty() => {
+            response_headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+            body.brotli.clone()
+        }
+        Some("gz") if !body.gzip.is_empty() => {
+            response_headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+            body.gzip.clone()
+        }
+        _ => body.bytes.clone(),
+    };
+    (StatusCode::OK, response_headers, bytes).into_response()
 }
 
 /// Counts a stream while it is open.
@@ -252,24 +299,30 @@ async fn events(State(relay): State<Relay>, Path(name): Path<String>) -> Respons
     let guard = StreamGuard { metrics: relay.metrics.clone(), feed: name };
     let mut receiver = feed.subscribe();
     receiver.mark_changed();
-    let stream =
-        stream::unfold((receiver, guard, None::<String>), |(mut receiver, guard, mut last)| async move {
-            loop {
-                receiver.changed().await.ok()?;
-                let picture: Arc<Picture> = receiver.borrow_and_update().clone();
-                let Some(summary) = picture.documents.get("summary.json") else { continue };
-                if last.as_deref() == Some(summary.etag.as_str()) {
-                    continue;
-                }
-                last = Some(summary.etag.clone());
-                let event = Event::default()
-                    .event("summary")
-                    .id(summary.etag.trim_matches('"'))
-                    .retry(Duration::from_secs(3))
-                    .data(String::from_utf8_lossy(&summary.bytes));
-                return Some((Ok::<Event, Infallible>(event), (receiver, guard, last)));
+    let state = (receiver, guard, None::<String>, relay.stopping.subscribe());
+    let stream = stream::unfold(state, |(mut receiver, guard, mut last, mut stopping)| async move {
+        loop {
+            if *stopping.borrow() {
+                return None;
             }
-        });
+            tokio::select! {
+                changed = receiver.changed() => changed.ok()?,
+                _ = stopping.changed() => return None,
+            }
+            let picture: Arc<Picture> = receiver.borrow_and_update().clone();
+            let Some(summary) = picture.documents.get("summary.json") else { continue };
+            if last.as_deref() == Some(summary.etag.as_str()) {
+                continue;
+            }
+            last = Some(summary.etag.clone());
+            let event = Event::default()
+                .event("summary")
+                .id(summary.etag.trim_matches('"'))
+                .retry(Duration::from_secs(3))
+                .data(String::from_utf8_lossy(&summary.bytes));
+            return Some((Ok::<Event, Infallible>(event), (receiver, guard, last, stopping)));
+        }
+    });
     let mut response =
         Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response();
     response

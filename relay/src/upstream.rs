@@ -38,14 +38,31 @@ struct Cached {
     value: Option<Value>,
 }
 
-/// The HTTP client every upstream shares: rustls, no cookies, redirects only within the host
-/// they started on (at most 5).
+/// `url` without its user name and password, for anything the relay shows: documents, the
+/// health answer, metrics, logs.
+pub fn redacted(url: &Url) -> Url {
+    let mut url = url.clone();
+    let _ = url.set_username("");
+    let _ = url.set_password(None);
+    url
+}
+
+/// Whether a redirect from `from` to `to` stays where the config pointed: the same host and
+/// port, and the same scheme or an upgrade from http to https (on https's port).
+fn same_place(from: &Url, to: &Url) -> bool {
+    let same = from.scheme() == to.scheme() && from.port_or_known_default() == to.port_or_known_default();
+    let upgrade = from.scheme() == "http" && to.scheme() == "https" && to.port().is_none();
+    from.host_str() == to.host_str() && (same || upgrade)
+}
+
+/// The HTTP client every upstream shares: rustls, no cookies, redirects only within the
+/// place they started (host, port, scheme; at most 5).
 pub fn client(config: &Config) -> reqwest::Result<Client> {
     let policy = redirect::Policy::custom(|attempt| {
-        let first = attempt.previous().first().and_then(|u| u.host_str().map(str::to_owned));
+        let first = attempt.previous().first().cloned();
         if attempt.previous().len() > 5 {
             attempt.error("more than 5 redirects")
-        } else if first.as_deref() == attempt.url().host_str() {
+        } else if first.is_some_and(|first| same_place(&first, attempt.url())) {
             attempt.follow()
         } else {
             // Hand the 3xx back: reported as a redirect off the configured host.
@@ -91,32 +108,43 @@ impl Upstream {
             let started = Instant::now();
             let outcome = self.read(&client, config.poll.max_bytes).await;
             let latency = started.elapsed();
-            let wait = match outcome {
-                Ok(snapshot) => {
+            let (wait, outcome) = match outcome {
+                Ok((snapshot, partly_old)) => {
                     self.failures = 0;
-                    metrics.success(&self.feed.name, self.index, latency);
-                    self.feed.record(self.index, Ok(snapshot), SystemTime::now());
-                    jitter(interval)
+                    match &partly_old {
+                        Some(_) => metrics.failure(&self.feed.name, self.index, latency),
+                        None => metrics.success(&self.feed.name, self.index, latency),
+                    }
+                    (jitter(interval), Ok((snapshot, partly_old)))
                 }
                 Err(error) => {
                     self.failures = self.failures.saturating_add(1);
                     metrics.failure(&self.feed.name, self.index, latency);
-                    tracing::warn!(feed = %self.feed.name, upstream = %self.config.url, "{}", error.message);
-                    self.feed.record(self.index, Err(error.message), SystemTime::now());
-                    backoff(interval, self.failures, error.retry_after, max_backoff)
+                    let upstream = redacted(&self.config.url);
+                    tracing::warn!(feed = %self.feed.name, upstream = %upstream, "{}", error.message);
+                    let wait = jitter(backoff(interval, self.failures, error.retry_after, max_backoff));
+                    (wait, Err(error.message))
                 }
             };
+            // Encoding and compressing every document is CPU work: off the async workers.
+            let (feed, index) = (self.feed.clone(), self.index);
+            let _ = tokio::task::spawn_blocking(move || feed.record(index, outcome, SystemTime::now())).await;
             tokio::time::sleep(wait).await;
         }
     }
 
-    /// One read of every document, into a picture.
-    pub async fn read(&mut self, client: &Client, max_bytes: usize) -> Result<Snapshot, FetchError> {
+    /// One read of every document, into a picture, with a note when an optional document
+    /// failed and its last good copy stood in.
+    pub async fn read(
+        &mut self,
+        client: &Client,
+        max_bytes: usize,
+    ) -> Result<(Snapshot, Option<String>), FetchError> {
         let kind = match self.kind {
             Some(kind) => kind,
             None => {
                 let kind = detect(client, &self.config.url, max_bytes).await?;
-                tracing::info!(feed = %self.feed.name, upstream = %self.config.url, "found {}", kind.product());
+                tracing::info!(feed = %self.feed.name, upstream = %redacted(&self.config.url), "found {}", kind.product());
                 self.kind = Some(kind);
                 kind
             }
@@ -125,29 +153,39 @@ impl Upstream {
             kind.documents(&self.config.url).map_err(|message| FetchError { message, retry_after: None })?;
         self.cached.resize(documents.len(), Cached::default());
         let mut values = Vec::with_capacity(documents.len());
+        let mut partly_old = Vec::new();
         for (document, cached) in documents.iter().zip(self.cached.iter_mut()) {
             match fetch(client, document, cached, max_bytes).await {
                 Ok(()) => values.push(cached.value.clone()),
                 Err(error) if document.required => return Err(error),
                 Err(error) => {
                     // An optional document (history, maintenances) that failed: its last good
-                    // copy stands in, else it is left out.
-                    tracing::info!(url = %document.url, "left out: {}", error.message);
+                    // copy stands in, else it is left out; the feed says so.
+                    tracing::info!(url = %redacted(&document.url), "left out: {}", error.message);
+                    // A document the page never served (a 404 from the start) is no staleness.
+                    if cached.value.is_some() {
+                        partly_old.push(format!("{} (its last good copy is served)", error.message));
+                    }
                     values.push(cached.value.clone());
                 }
             }
         }
-        let mut snapshot =
-            kind.adapt(&values).map_err(|e| FetchError { message: e.to_string(), retry_after: None })?;
+        // Adapting a big document is CPU work: off the async workers.
+        let adapted = tokio::task::spawn_blocking(move || kind.adapt(&values)).await;
+        let failed = |message: String| FetchError { message, retry_after: None };
+        let mut snapshot = match adapted {
+            Ok(result) => result.map_err(|e| failed(e.to_string()))?,
+            Err(_) => return Err(failed(format!("reading the {} documents failed", kind.product()))),
+        };
         // Some products' documents name neither the page nor its address (Uptime Kuma's,
         // Cachet's): the config knows both.
         if snapshot.page.url.is_none() {
-            snapshot.page.url = Some(self.config.url.to_string());
+            snapshot.page.url = Some(redacted(&self.config.url).to_string());
         }
         if snapshot.page.name.is_none() {
             snapshot.page.name = self.config.label.clone();
         }
-        Ok(snapshot)
+        Ok((snapshot, (!partly_old.is_empty()).then(|| partly_old.join("; "))))
     }
 }
 
@@ -193,12 +231,13 @@ async fn detect(client: &Client, base: &Url, max_bytes: usize) -> Result<Kind, F
                 let family = |k: Kind| matches!(k, Kind::Cachet2 | Kind::Cachet3);
                 return Ok(if family(found) && family(kind) { kind } else { found });
             }
-            found => tried.push(format!("{} ({})", first.url, found.describe())),
+            found => tried.push(format!("{} ({})", redacted(&first.url), found.describe())),
         }
     }
     Err(FetchError {
         message: format!(
-            "no status page product found at {base}: tried {}",
+            "no status page product found at {}: tried {}",
+            redacted(base),
             if tried.is_empty() {
                 "every product's address, none answered with JSON".to_owned()
             } else {
@@ -216,9 +255,10 @@ async fn fetch(
     cached: &mut Cached,
     max_bytes: usize,
 ) -> Result<(), FetchError> {
-    let url = &document.url;
+    // What the messages name: never the address's password.
+    let url = &redacted(&document.url);
     let fail = |message: String| FetchError { message, retry_after: None };
-    let mut request = client.get(url.clone()).header(ACCEPT, "application/json");
+    let mut request = client.get(document.url.clone()).header(ACCEPT, "application/json");
     if cached.value.is_some() {
         if let Some(etag) = &cached.etag {
             request = request.header(IF_NONE_MATCH, etag);
@@ -227,7 +267,7 @@ async fn fetch(
             request = request.header(IF_MODIFIED_SINCE, modified);
         }
     }
-    let mut response = request.send().await.map_err(|e| fail(describe(url, &e)))?;
+    let mut response = request.send().await.map_err(|e| fail(describe(url, e)))?;
     let status = response.status();
     if status == StatusCode::NOT_MODIFIED && cached.value.is_some() {
         return Ok(());
@@ -246,7 +286,7 @@ async fn fetch(
     }
     let headers = response.headers().clone();
     let mut body = Vec::new();
-    while let Some(chunk) = response.chunk().await.map_err(|e| fail(describe(url, &e)))? {
+    while let Some(chunk) = response.chunk().await.map_err(|e| fail(describe(url, e)))? {
         if body.len() + chunk.len() > max_bytes {
             return Err(fail(format!("{url} is over the {max_bytes}-byte limit")));
         }
@@ -260,13 +300,14 @@ async fn fetch(
     Ok(())
 }
 
-fn describe(url: &Url, error: &reqwest::Error) -> String {
+fn describe(url: &Url, error: reqwest::Error) -> String {
     if error.is_timeout() {
         format!("no answer from {url} in time")
     } else if error.is_connect() {
         format!("cannot connect to {url}")
     } else {
-        format!("reading {url} failed: {error}")
+        // Without reqwest's copy of the address, which would carry a password.
+        format!("reading {url} failed: {}", error.without_url())
     }
 }
 

@@ -316,7 +316,10 @@ fn incident(object: &Json) -> Incident {
         f("incident_updates").objects().unwrap_or_default().into_iter().map(update).collect();
     // Newest first; updates without a time go last, in feed order.
     crate::order::sort_by_key(&mut updates, |u| std::cmp::Reverse(u.at));
-    let is_maintenance = f("scheduled_for").text().is_some() || f("scheduled_until").text().is_some();
+    // A maintenance has its window, or (with no window written) its impact.
+    let is_maintenance = f("scheduled_for").text().is_some()
+        || f("scheduled_until").text().is_some()
+        || f("impact").text().as_deref() == Some("maintenance");
     let status = f("status")
         .text()
         .map(|s| Status::parse(&s))
