@@ -461,6 +461,9 @@ pub struct Snapshot {
     /// and `scheduled-maintenances.json` none), or, for several pages, when one of them
     /// does not: no day is then known to have been quiet on every page.
     pub incidents_since: Option<Time>,
+    /// When a status-relay serves this picture while its upstream fails: the upstream's last
+    /// good read (the relay's `relay.since`), which the freshness line then counts from.
+    pub stale_since: Option<Time>,
 }
 
 /// One line of the component list: a group with its members, or one component alone
@@ -539,10 +542,8 @@ impl Snapshot {
         merge_by_id(&mut self.incidents, other.incidents);
         merge_by_id(&mut self.maintenances, other.maintenances);
         // Two documents of one page: the one that reaches further back tells more.
-        self.incidents_since = match (self.incidents_since, other.incidents_since) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
+        self.incidents_since = earliest(self.incidents_since, other.incidents_since);
+        self.stale_since = earliest(self.stale_since, other.stale_since);
         self.sort();
         self
     }
@@ -590,6 +591,7 @@ impl Snapshot {
             .try_fold(None, |latest: Option<Time>, since| Some(latest.max(Some(since?))))
             .flatten();
         for part in parts {
+            combined.stale_since = earliest(combined.stale_since, part.stale_since);
             combined.labels.extend(part.labels);
             combined.components.extend(part.components);
             combined.incidents.extend(part.incidents);
@@ -885,6 +887,7 @@ impl Snapshot {
             incidents: self.incidents.iter().filter(|i| keep(i)).map(narrow).collect(),
             maintenances: self.maintenances.iter().filter(|i| keep(i)).map(narrow).collect(),
             incidents_since: self.incidents_since,
+            stale_since: self.stale_since,
         };
         // The pages still in the picture, and any the filter names (its first incident is news).
         let present: Vec<String> = picture.sources().iter().map(|s| (*s).to_owned()).collect();
@@ -1029,6 +1032,14 @@ fn rewind_incident(incident: &mut Incident, now: Time) -> bool {
         incident.updated_at = None;
     }
     true
+}
+
+/// The earlier of two optional instants (either when only one is known).
+fn earliest(a: Option<Time>, b: Option<Time>) -> Option<Time> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 fn merge_by_id(into: &mut Vec<Incident>, from: Vec<Incident>) {

@@ -28,8 +28,10 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// A picture read just now at `at`.
+    /// A picture read just now at `at` (or, from a status-relay whose upstream fails, last
+    /// confirmed when the relay last read it).
     pub fn new(snapshot: Snapshot, at: Time, cached: bool) -> Loaded {
+        let at = snapshot.stale_since.map_or(at, |since| since.min(at));
         Loaded {
             snapshot: Rc::new(snapshot),
             checked: Rc::new(Cell::new(at)),

@@ -196,6 +196,15 @@ impl Config {
         if self.feeds.is_empty() {
             return invalid("the config names no feeds: add a [[feeds]] table".to_owned());
         }
+        if reqwest::header::HeaderValue::from_str(&self.poll.user_agent).is_err() {
+            return invalid("[poll] user_agent must be one line of visible text".to_owned());
+        }
+        if self.poll.max_backoff < self.poll.interval {
+            return invalid(format!(
+                "[poll] max_backoff ({}) is shorter than interval ({}): raise max_backoff too",
+                self.poll.max_backoff, self.poll.interval
+            ));
+        }
         let p = &self.poll;
         let day = 86_400.0;
         let ok = (1.0..=day).contains(&p.interval)
@@ -232,6 +241,12 @@ impl Config {
             if !names.insert(feed.name.clone()) {
                 return invalid(format!("two feeds are named {:?}", feed.name));
             }
+            if feed.url.is_some() && !feed.upstreams.is_empty() {
+                return invalid(format!(
+                    "feed {:?} has both url and upstreams: give one or the other",
+                    feed.name
+                ));
+            }
             match (feed.url.take(), feed.kind.take()) {
                 (Some(url), kind) => feed.upstreams.insert(
                     0,
@@ -242,6 +257,12 @@ impl Config {
             }
             if feed.upstreams.is_empty() {
                 return invalid(format!("feed {:?} names no upstream: give it a url", feed.name));
+            }
+            let mut labels = std::collections::HashSet::new();
+            for label in feed.upstreams.iter().filter_map(|u| u.label.as_deref()) {
+                if !labels.insert(label) {
+                    return invalid(format!("feed {:?}: two upstreams are labelled {label:?}", feed.name));
+                }
             }
             for upstream in &feed.upstreams {
                 if !matches!(upstream.url.scheme(), "http" | "https") || upstream.url.host_str().is_none() {

@@ -13,7 +13,9 @@ const USAGE: &str = "usage: status-relay [--config relay.toml] [--listen 127.0.0
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    use std::io::IsTerminal;
     tracing_subscriber::fmt()
+        .with_ansi(std::io::stderr().is_terminal())
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("RELAY_LOG")
                 .unwrap_or_else(|_| "status_relay=info".into()),
@@ -24,8 +26,17 @@ async fn main() -> ExitCode {
     let (mut path, mut listen, mut check) = (PathBuf::from("relay.toml"), None, false);
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--config" => path = args.next().map(PathBuf::from).unwrap_or(path),
-            "--listen" => listen = args.next(),
+            "--config" | "--listen" => {
+                let Some(value) = args.next() else {
+                    eprintln!("status-relay: {arg} needs a value\n{USAGE}");
+                    return ExitCode::from(2);
+                };
+                if arg == "--config" {
+                    path = PathBuf::from(value);
+                } else {
+                    listen = Some(value);
+                }
+            }
             "--check" => check = true,
             "--help" | "-h" => {
                 println!("{USAGE}");

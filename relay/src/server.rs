@@ -32,6 +32,9 @@ use crate::upstream::{client, Upstream};
 /// The header that tells a client where the feed's live stream is (relative to the
 /// document's own address), so the widget listens instead of polling.
 pub const EVENTS_HEADER: &str = "status-relay-events";
+/// How often an open event stream says it is alive (`event: ping`) when nothing changed.
+pub const PING: Duration = Duration::from_secs(10);
+
 /// When the relay last read every upstream of the feed (RFC 3339).
 pub const CHECKED_HEADER: &str = "status-relay-checked";
 
@@ -115,6 +118,8 @@ impl Relay {
         Router::new()
             .route("/healthz", get(healthz))
             .route("/metrics", get(metrics))
+            .route("/feeds/{name}", get(index))
+            .route("/feeds/{name}/", get(index))
             .route("/feeds/{name}/events", get(events))
             .route("/feeds/{name}/api/v2/{*path}", get(document))
             .fallback(not_found)
@@ -221,7 +226,14 @@ async fn document(
         relay.metrics.responses_other.fetch_add(1, Ordering::Relaxed);
         let why = picture.failure.clone().unwrap_or_else(|| "the upstream has not been read yet".to_owned());
         let mut response = json_error(StatusCode::SERVICE_UNAVAILABLE, &format!("no picture yet: {why}"));
-        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        let headers = response.headers_mut();
+        headers.insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        // The stream brings the first picture the moment there is one.
+        if let Ok(events) =
+            HeaderValue::from_str(&format!("{}events", "../".repeat(path.matches('/').count() + 2)))
+        {
+            headers.insert(HeaderName::from_static(EVENTS_HEADER), events);
+        }
         return response;
     };
     let cache = &relay.config.cache;
@@ -308,6 +320,12 @@ async fn events(State(relay): State<Relay>, Path(name): Path<String>) -> Respons
             tokio::select! {
                 changed = receiver.changed() => changed.ok()?,
                 _ = stopping.changed() => return None,
+                // "Still here, nothing changed": the widget counts it as a fresh read, so a
+                // quiet feed is never called out of date while its stream is open.
+                () = tokio::time::sleep(PING) => {
+                    let ping = Event::default().event("ping").data("1");
+                    return Some((Ok::<Event, Infallible>(ping), (receiver, guard, last, stopping)));
+                }
             }
             let picture: Arc<Picture> = receiver.borrow_and_update().clone();
             let Some(summary) = picture.documents.get("summary.json") else { continue };
@@ -323,12 +341,28 @@ async fn events(State(relay): State<Relay>, Path(name): Path<String>) -> Respons
             return Some((Ok::<Event, Infallible>(event), (receiver, guard, last, stopping)));
         }
     });
-    let mut response =
-        Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response();
+    let mut response = Sse::new(stream).keep_alive(KeepAlive::new().interval(PING)).into_response();
     response
         .headers_mut()
         .insert(HeaderName::from_static("x-accel-buffering"), HeaderValue::from_static("no"));
     response
+}
+
+/// `/feeds/<name>`: what the feed serves, for a person finding their way.
+async fn index(State(relay): State<Relay>, Path(name): Path<String>) -> Response {
+    if !relay.feeds.contains_key(&name) {
+        return no_feed(&relay);
+    }
+    let documents: Vec<String> = PATHS.iter().map(|p| format!("/feeds/{name}/api/v2/{p}")).collect();
+    let body = json!({
+        "feed": name,
+        "widget": format!("<status-widget src=\"…/feeds/{name}\"></status-widget>"),
+        "documents": documents,
+        "events": format!("/feeds/{name}/events"),
+    })
+    .to_string();
+    (StatusCode::OK, [(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "no-store")], body)
+        .into_response()
 }
 
 async fn healthz(State(relay): State<Relay>) -> Response {

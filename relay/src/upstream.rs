@@ -119,10 +119,16 @@ impl Upstream {
                 }
                 Err(error) => {
                     self.failures = self.failures.saturating_add(1);
+                    // `auto`: a page that keeps failing may have moved to another product
+                    // (Perplexity's went from Instatus to incident.io): find it again.
+                    if self.config.kind == KindChoice::Auto && self.failures.is_multiple_of(3) {
+                        self.kind = None;
+                        self.cached.clear();
+                    }
                     metrics.failure(&self.feed.name, self.index, latency);
                     let upstream = redacted(&self.config.url);
                     tracing::warn!(feed = %self.feed.name, upstream = %upstream, "{}", error.message);
-                    let wait = jitter(backoff(interval, self.failures, error.retry_after, max_backoff));
+                    let wait = backoff(interval, self.failures, error.retry_after, max_backoff, random());
                     (wait, Err(error.message))
                 }
             };
@@ -194,11 +200,20 @@ fn jitter(interval: Duration) -> Duration {
     interval.mul_f64(0.9 + 0.2 * random())
 }
 
-/// After `failures` failures in a row: the server's `Retry-After` if it gave one, else the
-/// interval doubled per failure, never longer than `max`.
-pub fn backoff(interval: Duration, failures: u32, retry_after: Option<Duration>, max: Duration) -> Duration {
+/// After `failures` failures in a row: the interval doubled per failure, never longer than
+/// `max`, spread ±10% by `random` (in [0, 1)) so replicas do not retry a shared outage in
+/// step; never sooner than the server's `Retry-After` (itself capped at `max`).
+pub fn backoff(
+    interval: Duration,
+    failures: u32,
+    retry_after: Option<Duration>,
+    max: Duration,
+    random: f64,
+) -> Duration {
     let doubled = interval.saturating_mul(1u32 << failures.min(16).saturating_sub(1)).min(max);
-    retry_after.map_or(doubled, |r| r.clamp(interval.min(max), max)).max(Duration::from_millis(100))
+    let spread = doubled.mul_f64(0.9 + 0.2 * random.clamp(0.0, 1.0));
+    let floor = retry_after.map_or(Duration::ZERO, |r| r.min(max));
+    spread.max(floor).max(Duration::from_millis(100))
 }
 
 /// A number in [0, 1) from the clock (enough to spread replicas' reads apart).

@@ -531,6 +531,17 @@ fn configs_that_cannot_be_served_say_what_to_fix() {
         ("[[feeds]]\nname = \"a\"\nkind = \"uptime-kuma\"\nurl = \"https://kuma.example/\"", "slug"),
         ("[[feeds]]\nname = \"a\"\nurl = \"https://x.example\"\nintervall = 5", "unknown field"),
         ("origins = [\"portal.example\"]\n[[feeds]]\nname = \"a\"\nurl = \"https://x.example\"", "is not an origin"),
+        (
+            "[[feeds]]\nname = \"a\"\nurl = \"https://x.example\"\nupstreams = [{ url = \"https://y.example\" }]",
+            "both url and upstreams",
+        ),
+        (
+            "[[feeds]]\nname = \"a\"\nupstreams = [{ url = \"https://x.example\", label = \"X\" }, { url = \"https://y.example\", label = \"X\" }]",
+            "two upstreams are labelled",
+        ),
+        ("[poll]\nuser_agent = \"a\\nb\"\n[[feeds]]\nname = \"a\"\nurl = \"https://x.example\"", "one line"),
+        ("[poll]\ninterval = 1000\n[[feeds]]\nname = \"a\"\nurl = \"https://x.example\"", "raise max_backoff"),
+        ("[poll]\ntimeout = inf\n[[feeds]]\nname = \"a\"\nurl = \"https://x.example\"", "timeout <= 300"),
     ];
     for (text, words) in cases {
         let error = Config::parse(text).expect_err(text).to_string();

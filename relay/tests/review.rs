@@ -657,8 +657,6 @@ async fn paths_around_the_documents() {
         "/feeds/psa/api/v2/summary.json/",
         "/feeds/psa/api/v2/nope.json",
         "/feeds/psa/api/v2/",
-        "/feeds/psa/",
-        "/feeds/psa",
         "/feeds/PSA/api/v2/summary.json",
         "/feeds/psa/api/v1/summary.json",
     ] {
@@ -667,6 +665,13 @@ async fn paths_around_the_documents() {
         assert_eq!(response.headers()["cache-control"], "no-store", "{path}");
         let value: Value = serde_json::from_slice(&response.bytes().await.unwrap()).unwrap_or(Value::Null);
         assert!(value["error"].is_string(), "{path}: {value}");
+    }
+    // The feed's own address says what it serves.
+    for path in ["/feeds/psa", "/feeds/psa/"] {
+        let response = client().get(format!("http://{address}{path}")).send().await.unwrap();
+        assert_eq!(response.status(), 200, "{path}");
+        let value: Value = serde_json::from_slice(&response.bytes().await.unwrap()).unwrap();
+        assert_eq!(value["events"], "/feeds/psa/events", "{path}");
     }
 }
 
@@ -934,18 +939,15 @@ async fn a_stream_opened_before_the_first_good_read_gets_it_when_it_comes() {
     assert_eq!(summary["relay"]["stale"], false);
 }
 
-/// PASSES: with nothing to send, the stream writes a comment at least every 15 s, so
-/// proxies keep it open.
+/// PASSES: with nothing to send, the stream says it is alive (`event: ping`) at least every
+/// 15 s, so proxies keep it open and the widget knows the picture is current.
 #[tokio::test]
 async fn the_stream_keeps_itself_alive() {
     let (_up, address) = psa_relay("").await;
     let (_, mut events) = Events::open(&format!("http://{address}/feeds/psa/events")).await;
     events.next_summary(Duration::from_secs(2)).await.expect("the summary");
     let blocks = events.read_for(Duration::from_millis(16_500)).await;
-    assert!(
-        blocks.iter().any(|b| b.lines().all(|l| l.starts_with(':') || l.is_empty())),
-        "no keep-alive comment in 16.5 s: {blocks:?}"
-    );
+    assert!(blocks.iter().any(|b| b.lines().any(|l| l == "event: ping")), "no ping in 16.5 s: {blocks:?}");
 }
 
 /// PASSES: a stream of an unknown feed is a 404, and a stream beyond max_streams a 503 that

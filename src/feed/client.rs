@@ -104,6 +104,7 @@ struct PollState {
 struct Stream {
     source: EventSource,
     _summary: EventListener,
+    _ping: EventListener,
     _error: EventListener,
 }
 
@@ -608,7 +609,9 @@ impl Poller {
                         None => {
                             let latest = state.latest.clone();
                             if let Some(latest) = &latest {
-                                latest.checked.set(now);
+                                latest
+                                    .checked
+                                    .set(latest.snapshot.stale_since.map_or(now, |since| since.min(now)));
                             }
                             latest.filter(|_| recovered).map(Ok)
                         }
@@ -657,12 +660,30 @@ impl Poller {
             }
         });
         let poller = Rc::downgrade(self);
+        let ping = EventListener::new(&source, "ping", move |_| {
+            if let Some(poller) = poller.upgrade() {
+                poller.alive();
+            }
+        });
+        let poller = Rc::downgrade(self);
         let error = EventListener::new(&source, "error", move |_| {
             if let Some(poller) = poller.upgrade() {
                 poller.stream_lost();
             }
         });
-        self.state.borrow_mut().stream = Some(Stream { source, _summary: summary, _error: error });
+        self.state.borrow_mut().stream =
+            Some(Stream { source, _summary: summary, _ping: ping, _error: error });
+    }
+
+    /// The relay's stream says nothing changed: as good as an unchanged read (the "Updated"
+    /// time moves on, here and in the other tabs).
+    fn alive(self: &Rc<Self>) {
+        let (Some(src), documents) = (self.src.clone(), self.state.borrow().documents.clone()) else {
+            return;
+        };
+        if !documents.is_empty() && self.state.borrow().in_flight.is_none() {
+            self.finish(&src, Ok(documents));
+        }
     }
 
     /// A summary the relay pushed: read as a summary-only poll would be (the history is read
@@ -788,18 +809,19 @@ async fn read_one(
     .map_err(|error| failed(js_error_text(&error)))?;
     let status = response.status();
     let header = |name: &str| response.headers().get(name).ok().flatten();
+    if let Some(poller) = events {
+        // A status-relay names its event stream, relative to the document's address (also on
+        // its 503 before a first read: the stream then brings the first picture).
+        let stream =
+            header(EVENTS_HEADER).and_then(|h| web_sys::Url::new_with_base(&h, &response.url()).ok());
+        poller.state.borrow_mut().events_url = stream.map(|u| u.href());
+    }
     if !response.ok() {
         let retry_after = matches!(status, 429 | 503)
             .then(|| header("retry-after"))
             .flatten()
             .and_then(|value| parse_retry_after(&value, time::now()));
         return Err((FeedError::Http { url: url.to_owned(), status }, retry_after));
-    }
-    if let Some(poller) = events {
-        // A status-relay names its event stream, relative to the document's address.
-        let stream =
-            header(EVENTS_HEADER).and_then(|h| web_sys::Url::new_with_base(&h, &response.url()).ok());
-        poller.state.borrow_mut().events_url = stream.map(|u| u.href());
     }
     let too_large = |size| (FeedError::TooLarge { size, limit: MAX_FEED_BYTES }, None);
     let announced = header("content-length").and_then(|v| v.parse::<usize>().ok());

@@ -58,6 +58,11 @@ pub fn decode(bytes: &[u8]) -> Result<(DocumentKind, Snapshot), FeedError> {
             description: field(s, "description").text(),
         }),
         components: components.unwrap_or_default().into_iter().filter_map(component).collect(),
+        // A status-relay's note on a picture it serves while its upstream fails.
+        stale_since: member("relay")
+            .object()
+            .filter(|r| field(r, "stale").flag())
+            .and_then(|r| time(field(r, "since"))),
         ..Snapshot::default()
     };
     crate::order::sort_by_key(&mut snapshot.components, |c| c.position);

@@ -44,10 +44,10 @@ before(async () => {
   hosts = join(tmp, 'hosts');
   await mkdir(hosts);
   upstream = await stageUpstreams(join(tmp, 'upstream'));
-  for (const live of ['live', 'live-polled', 'live-restart']) await writeLive(join(upstream, live), await reference('summary'));
+  for (const live of ['live', 'live-polled', 'live-restart', 'live-quiet']) await writeLive(join(upstream, live), await reference('summary'));
   server = await startServer({ port: 0, extra: [['/hosts/', hosts], ['/upstream/', upstream]] });
   base = `http://127.0.0.1:${server.address().port}`;
-  const lives = ['live', 'live-polled', 'live-restart']
+  const lives = ['live', 'live-polled', 'live-restart', 'live-quiet']
     .map((n) => `[[feeds]]\nname = "${n}"\nkind = "statuspage"\nurl = "${base}/upstream/${n}"\n`).join('\n');
   relay = await startRelay(relayConfig(`${base}/upstream`, { extra: '' }) + '\n' + lives, { dir: tmp });
   noStreams = await startRelay(relayConfig(`${base}/upstream`, { extra: '[limits]\nmax_streams = 0', only: [] }) + '\n' + lives, { dir: tmp });
@@ -107,6 +107,26 @@ for (const engine of ENGINES) {
     console.log(`# ${engine}: upstream change on screen after ${seen} ms (relay reads upstream every 1 s)`);
     await writeLive(join(upstream, 'live'), await reference('summary'));
     await shows(page, 'w', 'All Systems Operational', 10000);
+    assert.deepEqual(uncaught(), []);
+    await close();
+  });
+
+  test(`[${engine}] a quiet stream keeps the widget current, and a failing upstream shows as out of date`, async () => {
+    const { page, close, uncaught } = await open(engine, 'quiet.html',
+      `<status-widget id="w" src="${relay.url}/feeds/live-quiet" poll="5" lang="en"></status-widget>`);
+    await shows(page, 'w', 'All Systems Operational', 15000);
+    // Listening, the widget reads the documents every 50 s; the relay's pings keep it current
+    // past the three intervals (15 s) after which a silent feed is called out of date.
+    await sleep(22000);
+    const quiet = await text(page, 'w', '.sw-freshness');
+    assert.doesNotMatch(quiet, /out of date/, `after 22 s of a quiet stream: ${quiet}`);
+    // The upstream breaks: the relay keeps the picture, marks it stale, and the widget dates
+    // it from the relay's last good read.
+    await writeFile(join(upstream, 'live-quiet/api/v2/summary.json'), '{"page": {"name": ');
+    await page.waitForFunction(() => /out of date/.test(document.getElementById('w').shadowRoot.querySelector('.sw-freshness')?.textContent ?? ''),
+      null, { timeout: 40000, polling: 200 });
+    assert.match(await text(page, 'w', '.sw-banner'), /All Systems Operational/, 'the last good picture stays');
+    await writeLive(join(upstream, 'live-quiet'), await reference('summary'));
     assert.deepEqual(uncaught(), []);
     await close();
   });

@@ -134,6 +134,7 @@ pub fn adapt(documents: &[Option<Value>]) -> Result<Snapshot, AdaptError> {
         maintenances,
         labels: Vec::new(),
         incidents_since,
+        stale_since: None,
     })
 }
 

@@ -100,6 +100,7 @@ pub fn adapt(documents: &[Option<Value>]) -> Result<Snapshot, AdaptError> {
         maintenances: Vec::new(),
         labels: Vec::new(),
         incidents_since,
+        stale_since: None,
     })
 }
 

@@ -178,7 +178,7 @@ impl Kind {
         if let Some(found) = read::identify(first).filter(|found| !self.same_family(*found)) {
             return Err(AdaptError::WrongKind {
                 document: "the first document".to_owned(),
-                expected: format!("{} {}", read::article(self.product()), self.product()),
+                expected: format!("{} {} document", read::article(self.product()), self.product()),
                 found: found.describe(),
             });
         }
