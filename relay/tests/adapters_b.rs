@@ -667,12 +667,15 @@ fn google_cloud_history_with_markdown_report() {
         "today's name (current_title)"
     );
 
-    // The 9,880-character Markdown incident report is the newest update's body, untouched.
+    // The 9,880-character Markdown incident report is the newest update's body, as the HTML
+    // the widget renders: headings and lists, no Markdown marks left.
     let written = raw[0]["updates"][0]["text"].as_str().expect("the report in the capture");
+    assert_eq!(written.chars().count(), 9880);
+    assert!(written.starts_with("## \\# Incident Report\n## \\#\\# Summary\n"));
     let report = &medium.updates[0].body;
-    assert_eq!(report.chars().count(), 9880);
-    assert_eq!(report, written);
-    assert!(report.starts_with("## \\# Incident Report\n## \\#\\# Summary\n"));
+    assert!(report.starts_with("<h2># Incident Report</h2>\n<h2>## Summary</h2>\n"), "{}", &report[..200]);
+    assert!(!report.contains("## \\#"));
+    assert!(report.contains("<li>") && report.contains("<strong>"), "lists and bold");
     assert_eq!(snapshot.incidents_since, Some(at(2026, 2, 27, 14, 35, 0)));
 }
 

@@ -182,6 +182,16 @@ fn shortlink(uri: &str) -> String {
     }
 }
 
+/// Google writes its updates in Markdown (its incident reports with headings, bold and
+/// lists): given to the widget as the small HTML set it renders (paragraphs, headings, lists,
+/// bold, links; anything else shows as text), by pulldown-cmark. Tables are not read as
+/// tables (the widget has none): their rows stay lines of text.
+fn markdown(text: &str) -> String {
+    let mut html = String::with_capacity(text.len() + text.len() / 4);
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(text));
+    html
+}
+
 fn update(raw: &Value, incident_ended: bool) -> Update {
     let created = time(raw, "created");
     let status = match text(raw, "status").map(|s| s.trim().to_owned()).as_deref() {
@@ -193,7 +203,7 @@ fn update(raw: &Value, incident_ended: bool) -> Update {
     Update {
         id: String::new(),
         status,
-        body: text(raw, "text").unwrap_or_default(),
+        body: text(raw, "text").map(|t| markdown(&t)).unwrap_or_default(),
         at: time(raw, "when").or(created),
         created_at: created,
         updated_at: None,
