@@ -75,4 +75,4 @@ if ! cargo fuzz --version 2>/dev/null | grep -q " $FUZZ_VERSION\$"; then
   say "installing cargo-fuzz $FUZZ_VERSION (takes a minute or two, once)"
   cargo install --quiet --locked "cargo-fuzz@$FUZZ_VERSION" || cargo install --quiet "cargo-fuzz@$FUZZ_VERSION"
 fi
-say "ready (trunk $TRUNK_VERSION, wasm-bindgen $WB_VERSION, $(wasm-opt --version), $(chromium --version), $(firefox-esr --version 2>/dev/null), $(geckodriver --version | head -1), WebKitGTK $(dpkg-query -W -f='${Version}' webkit2gtk-driver))"
+say "ready (trunk $TRUNK_VERSION, wasm-bindgen $WB_VERSION, $(wasm-opt --version), $(chromium --version), $(firefox-esr --version 2>/dev/null), $(geckodriver --version 2>/dev/null | head -1), WebKitGTK $(dpkg-query -W -f='${Version}' webkit2gtk-driver))"
