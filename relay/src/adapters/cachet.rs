@@ -442,9 +442,7 @@ fn components(listed: &[&Value], groups_document: Option<&Value>) -> Vec<Compone
     by_order(&mut rest, &members);
     components.extend(rest.into_iter().filter_map(|i| members.get(i)).map(|m| m.component.clone()));
     read::unique_ids(components.iter_mut().map(|c| &mut c.id));
-    for (position, component) in components.iter_mut().enumerate() {
-        component.position = i64::try_from(position).unwrap_or(i64::MAX);
-    }
+    super::read::number(&mut components);
     components
 }
 

@@ -186,28 +186,8 @@ fn components(document: &Value) -> Vec<Component> {
         }
     }
     // A group shows the worst of its members.
-    let worst: Vec<(usize, ComponentStatus)> = out
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.is_group)
-        .map(|(i, g)| {
-            let status = out
-                .iter()
-                .filter(|m| m.is_in(g))
-                .map(|m| m.status.clone())
-                .max_by_key(ComponentStatus::severity)
-                .unwrap_or(ComponentStatus::Operational);
-            (i, status)
-        })
-        .collect();
-    for (i, status) in worst {
-        if let Some(group) = out.get_mut(i) {
-            group.status = status;
-        }
-    }
-    for (position, component) in out.iter_mut().enumerate() {
-        component.position = i64::try_from(position).unwrap_or(i64::MAX);
-    }
+    super::read::roll_up(&mut out, |_| true);
+    super::read::number(&mut out);
     out
 }
 

@@ -248,27 +248,7 @@ fn widget_snapshot(document: &Value) -> Snapshot {
         }
     }
     // A group shows the worst of its members.
-    let groups: Vec<(usize, ComponentStatus)> = snapshot
-        .components
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.is_group)
-        .map(|(i, g)| {
-            let worst = snapshot
-                .components
-                .iter()
-                .filter(|m| m.is_in(g))
-                .map(|m| m.status.clone())
-                .max_by_key(ComponentStatus::severity)
-                .unwrap_or(ComponentStatus::Operational);
-            (i, worst)
-        })
-        .collect();
-    for (i, status) in groups {
-        if let Some(group) = snapshot.components.get_mut(i) {
-            group.status = status;
-        }
-    }
+    super::read::roll_up(&mut snapshot.components, |_| true);
     snapshot
 }
 
@@ -353,9 +333,7 @@ fn add_components(components: &mut Vec<Component>, item: &Value) {
             .map_or(ComponentStatus::Other(String::new()), |s| component_status(&s));
         components.push(plain(id, name, status, group_id, false));
     }
-    for (position, component) in components.iter_mut().enumerate() {
-        component.position = i64::try_from(position).unwrap_or(i64::MAX);
-    }
+    super::read::number(components);
 }
 
 fn plain(

@@ -5,7 +5,7 @@
 use chrono::{NaiveDateTime, TimeZone, Utc};
 use serde_json::Value;
 use status_widget::feed::{decode, parse_time, FeedError};
-use status_widget::model::Time;
+use status_widget::model::{Component, ComponentStatus, Time};
 use url::Url;
 
 use super::{AdaptError, Found, Kind};
@@ -204,5 +204,36 @@ pub fn unique_ids<'a>(ids: impl DoubleEndedIterator<Item = &'a mut String>) {
             id.push_str(&format!("#{position}"));
             seen.insert(id.clone());
         }
+    }
+}
+
+/// Gives each group that `rolls_up` picks the worst status of its members (operational when
+/// it has none), as Statuspage's groups carry it.
+pub fn roll_up(components: &mut [Component], rolls_up: impl Fn(&Component) -> bool) {
+    let worst: Vec<(usize, ComponentStatus)> = components
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.is_group && rolls_up(c))
+        .map(|(i, g)| {
+            let status = components
+                .iter()
+                .filter(|m| m.is_in(g))
+                .map(|m| m.status.clone())
+                .max_by_key(ComponentStatus::severity)
+                .unwrap_or(ComponentStatus::Operational);
+            (i, status)
+        })
+        .collect();
+    for (i, status) in worst {
+        if let Some(group) = components.get_mut(i) {
+            group.status = status;
+        }
+    }
+}
+
+/// Numbers the components in list order: the order the page shows them in.
+pub fn number(components: &mut [Component]) {
+    for (position, component) in components.iter_mut().enumerate() {
+        component.position = i64::try_from(position).unwrap_or(i64::MAX);
     }
 }

@@ -86,9 +86,7 @@ pub fn adapt(documents: &[Option<Value>]) -> Result<Snapshot, AdaptError> {
             }
         }
     }
-    for (position, component) in components.iter_mut().enumerate() {
-        component.position = i64::try_from(position).unwrap_or(i64::MAX);
-    }
+    super::read::number(&mut components);
 
     // "ok" is Slack stating all is well; "active" says something is on without saying how
     // bad, which the services say, so the widget works it out from them.

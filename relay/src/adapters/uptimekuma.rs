@@ -226,9 +226,7 @@ fn components(page: &Value, latest: Option<&HashMap<String, Beat>>) -> Vec<Compo
             }
         }
     }
-    for (position, component) in components.iter_mut().enumerate() {
-        component.position = i64::try_from(position).unwrap_or(i64::MAX);
-    }
+    super::read::number(&mut components);
     components
 }
 
