@@ -47,7 +47,8 @@ before(async () => {
   for (const live of ['live', 'live-polled', 'live-restart', 'live-quiet']) await writeLive(join(upstream, live), await reference('summary'));
   server = await startServer({ port: 0, extra: [['/hosts/', hosts], ['/upstream/', upstream]] });
   base = `http://127.0.0.1:${server.address().port}`;
-  const lives = ['live', 'live-polled', 'live-restart', 'live-quiet']
+  // live-late has no documents until its test writes them.
+  const lives = ['live', 'live-polled', 'live-restart', 'live-quiet', 'live-late']
     .map((n) => `[[feeds]]\nname = "${n}"\nkind = "statuspage"\nurl = "${base}/upstream/${n}"\n`).join('\n');
   relay = await startRelay(relayConfig(`${base}/upstream`, { extra: '' }) + '\n' + lives, { dir: tmp });
   noStreams = await startRelay(relayConfig(`${base}/upstream`, { extra: '[limits]\nmax_streams = 0', only: [] }) + '\n' + lives, { dir: tmp });
@@ -169,6 +170,20 @@ for (const engine of ENGINES) {
     await close();
   });
 }
+
+test('a widget that met the relay before its first read gets the first picture by the stream', async () => {
+  const { page, close, uncaught } = await open(ENGINES[0], 'late.html',
+    `<status-widget id="w" src="${relay.url}/feeds/live-late" poll="300" lang="en"></status-widget>`);
+  // The relay has nothing yet: 503, which names the stream.
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot?.querySelector('.sw-error'), null, { timeout: 15000 });
+  assert.match(await text(page, 'w', '.sw-error__message'), /HTTP 503/);
+  await writeLive(join(upstream, 'live-late'), await withIncident('Late first picture'));
+  // After a failure the widget would wait at least 300 s to read again: only the stream can
+  // bring this.
+  await shows(page, 'w', 'Late first picture', 15000);
+  assert.deepEqual(uncaught(), []);
+  await close();
+});
 
 test('after the relay restarts, the open widgets listen again', async () => {
   const port = Number(new URL(noStreams.url).port);
