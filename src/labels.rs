@@ -72,7 +72,12 @@ fn humanize(raw: &str, lang: Lang) -> Cow<'_, str> {
     let mut chars = words.chars();
     match chars.next() {
         None => lang.t(Key::Unknown).into(),
-        Some(first) => Cow::Owned(first.to_uppercase().chain(chars).collect()),
+        // The first letter by the platform's upper-casing (the browser's in the wasm: Rust's
+        // own table would cost it 12 KB raw).
+        Some(_) => {
+            let rest = chars.as_str();
+            Cow::Owned(crate::model::upper(&words[..words.len() - rest.len()]) + rest)
+        }
     }
 }
 

@@ -957,7 +957,7 @@ fn lower(s: &str) -> String {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn upper(s: &str) -> String {
+pub(crate) fn upper(s: &str) -> String {
     String::from(js_sys::JsString::from(s).to_upper_case())
 }
 
@@ -967,7 +967,7 @@ fn lower(s: &str) -> String {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn upper(s: &str) -> String {
+pub(crate) fn upper(s: &str) -> String {
     s.to_uppercase()
 }
 
