@@ -81,8 +81,13 @@ pub fn banner(props: &BannerProps) -> Html {
             let mut troubled: Vec<&str> =
                 props.snapshot.troubled_components().iter().map(|c| c.name.as_str()).collect();
             // The same name can stand in several groups (Qualys platforms); list it once.
-            let mut seen = std::collections::HashSet::new();
-            troubled.retain(|name| seen.insert(*name));
+            let mut seen = Vec::new();
+            troubled.retain(|name| {
+                !seen.contains(name) && {
+                    seen.push(*name);
+                    true
+                }
+            });
             html! {
                 <span class="sw-banner__incident">
                     { for name_list(&troubled, lang).map(|names| html! {

@@ -203,11 +203,19 @@ fn other_product(document: &Json) -> Option<&'static str> {
 /// Gives every empty or repeated id a unique `#n` suffix (n: its position counted from the
 /// oldest, the end of the list, so a made-up id stays the same when newer items arrive).
 fn make_unique<'a>(ids: impl DoubleEndedIterator<Item = &'a mut String>) {
-    let mut seen = std::collections::HashSet::new();
+    // A sorted list, not a hash set: no hashing code in the wasm for this alone.
+    let mut seen: Vec<String> = Vec::new();
+    let mut insert = |id: &String| match seen.binary_search(id) {
+        Ok(_) => false,
+        Err(at) => {
+            seen.insert(at, id.clone());
+            true
+        }
+    };
     for (position, id) in ids.rev().enumerate() {
-        if id.is_empty() || !seen.insert(id.clone()) {
+        if id.is_empty() || !insert(id) {
             id.push_str(&format!("#{position}"));
-            seen.insert(id.clone());
+            insert(id);
         }
     }
 }
