@@ -23,10 +23,15 @@ use crate::i18n::{Key, Lang, Piece};
 use crate::model::{Severity, Time};
 use crate::time::{self, TimeStyle};
 
-/// The language of the widget's words, provided by [`App`] to every view.
-#[yew::hook]
-pub(crate) fn use_lang() -> Lang {
-    yew::functional::use_context::<Lang>().unwrap_or_default()
+/// `base` with its BEM modifier (`sw-icon sw-icon--major`), for an element's `className`
+/// property (`~className=`): a computed `class=` goes through yew's `Classes`, an index set
+/// of strings whose code costs the wasm kilobytes.
+pub(crate) fn modified(base: &str, modifier: &str) -> String {
+    let mut class = String::with_capacity(2 * base.len() + modifier.len() + 3);
+    for part in [base, " ", base, "--", modifier] {
+        class.push_str(part);
+    }
+    class
 }
 
 /// The tag name of a heading at `level` (2 to 6).
@@ -49,7 +54,7 @@ pub(crate) fn source_tag(label: &str) -> Html {
 /// zone on hover.
 pub(crate) fn moment(at: Time, times: &TimeStyle, class: &'static str) -> Html {
     html! {
-        <time class={(!class.is_empty()).then_some(class)} datetime={time::machine(at)} title={time::hover(at, times)} lang={times.intl_lang()}>
+        <time ~className={class} datetime={time::machine(at)} title={time::hover(at, times)} lang={times.intl_lang()}>
             { time::local(at, times) }
         </time>
     }

@@ -398,28 +398,26 @@ pub fn App(props: &AppProps) -> Html {
         }
         _ => html! { <p class="sw-loading" role="status">{ lang.t(Key::Loading) }</p> },
     };
-    let classes = classes!(
-        "sw",
-        match config.mode {
-            Mode::Banner => "sw--banner",
-            Mode::Bar => "sw--bar",
-            Mode::Corner => "sw--corner",
-            Mode::Page => "sw--page",
-        },
-        (config.mode == Mode::Corner).then(|| format!("sw--corner-{}", config.corner.as_str())),
-        match config.theme {
-            Theme::Auto => "sw--auto",
-            Theme::Light => "sw--light",
-            Theme::Dark => "sw--dark",
-        },
-    );
+    let mut classes = String::from(match config.mode {
+        Mode::Banner => "sw sw--banner",
+        Mode::Bar => "sw sw--bar",
+        Mode::Corner => "sw sw--corner",
+        Mode::Page => "sw sw--page",
+    });
+    if config.mode == Mode::Corner {
+        classes.push_str(" sw--corner-");
+        classes.push_str(config.corner.as_str());
+    }
+    classes.push_str(match config.theme {
+        Theme::Auto => " sw--auto",
+        Theme::Light => " sw--light",
+        Theme::Dark => " sw--dark",
+    });
     html! {
-        <ContextProvider<Lang> context={lang}>
-            <div class={classes} part="root" lang={lang.lang_attribute(config.locale.as_deref())} dir={props.dir.clone().unwrap_or(AttrValue::Static(lang.dir()))} onkeydown={on_keydown}>
+            <div ~className={classes} part="root" lang={lang.lang_attribute(config.locale.as_deref())} dir={props.dir.clone().unwrap_or(AttrValue::Static(lang.dir()))} onkeydown={on_keydown}>
                 { content }
                 <div class="sw-visually-hidden sw-announcer" role="status" aria-live="polite">{ (*announcement).clone() }</div>
             </div>
-        </ContextProvider<Lang>>
     }
 }
 

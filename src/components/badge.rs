@@ -13,7 +13,7 @@ pub fn badge(status: &Status, lang: Lang) -> Html {
     let known = !matches!(status, crate::model::Status::Other(_));
     let modifier = if known { status.as_str().replace('_', "-") } else { "other".to_owned() };
     html! {
-        <span class={classes!("sw-badge", format!("sw-badge--{modifier}"))}>
+        <span ~className={crate::components::modified("sw-badge", &modifier)}>
             { labels::status(status, lang).into_owned() }
         </span>
     }

@@ -112,14 +112,14 @@ pub fn banner(props: &BannerProps) -> Html {
         <button
             type="button"
             ref={props.node_ref.clone()}
-            class={classes!("sw-banner", format!("sw-banner--{tone}"))}
+            ~className={crate::components::modified("sw-banner", tone)}
             aria-expanded={props.expanded.to_string()}
             aria-controls={props.panel_id.clone()}
             part="banner"
             {onclick}
         >
             <span class="sw-banner__status">
-                <span class={classes!("sw-icon", format!("sw-icon--{tone}"))} aria-hidden="true"></span>
+                <span ~className={crate::components::modified("sw-icon", tone)} aria-hidden="true"></span>
                 <span class="sw-banner__overall" title={page_words}>{ overall_text }</span>
             </span>
             { detail }

@@ -16,6 +16,8 @@ pub struct ComponentTreeProps {
     /// Heading level of the section title.
     #[prop_or(3)]
     pub level: u8,
+    /// The language of the widget's words.
+    pub lang: Lang,
 }
 
 /// Every component as a status page lists them: groups that open and close (troubled ones
@@ -27,8 +29,7 @@ pub fn ComponentTree(props: &ComponentTreeProps) -> Html {
     if tree.is_empty() {
         return html! {};
     }
-    let level = props.level;
-    let lang = super::use_lang();
+    let (level, lang) = (props.level, props.lang);
     let list = |entries: &[&ComponentEntry<'_>]| {
         html! {
             <ul class="sw-tree__list">
@@ -39,6 +40,7 @@ pub fn ComponentTree(props: &ComponentTreeProps) -> Html {
                             name={group.name.clone()}
                             members={entry.members.iter().map(|c| (*c).clone()).collect::<Vec<_>>()}
                             worst={entry.worst}
+                            {lang}
                         />
                     },
                     None => entry.members.first().map(|c| row(c, lang)).unwrap_or_default(),
@@ -79,6 +81,8 @@ pub struct GroupProps {
     pub members: Vec<Component>,
     /// The worst status among them.
     pub worst: Severity,
+    /// The language of the widget's words.
+    pub lang: Lang,
 }
 
 /// A group that opens and closes; open from the start when something in it is wrong.
@@ -89,7 +93,7 @@ pub fn Group(props: &GroupProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    let lang = super::use_lang();
+    let lang = props.lang;
     let troubled = props.members.iter().filter(|c| c.status.severity() > Severity::None).count();
     let summary = match troubled {
         0 => lang.t(Key::Operational).to_owned(),
@@ -105,7 +109,7 @@ pub fn Group(props: &GroupProps) -> Html {
     html! {
         <li class="sw-tree__group">
             <button type="button" class="sw-tree__toggle" aria-expanded={open.to_string()} onclick={toggle}>
-                <span class={classes!("sw-icon", format!("sw-icon--{icon}"))} aria-hidden="true"></span>
+                <span ~className={crate::components::modified("sw-icon", icon)} aria-hidden="true"></span>
                 <span class="sw-tree__name">{ props.name.clone() }</span>
                 <span class="sw-tree__status">{ summary }</span>
                 <span class="sw-tree__chevron" aria-hidden="true"></span>
@@ -126,7 +130,7 @@ fn row(component: &Component, lang: Lang) -> Html {
     let status: &ComponentStatus = &component.status;
     html! {
         <li class="sw-tree__item">
-            <span class={classes!("sw-icon", format!("sw-icon--{}", super::status_tone(status)))} aria-hidden="true"></span>
+            <span ~className={crate::components::modified("sw-icon", super::status_tone(status))} aria-hidden="true"></span>
             <span class="sw-tree__name">{ component.name.clone() }</span>
             <span class="sw-tree__status">{ labels::component_status(status, lang).into_owned() }</span>
         </li>

@@ -51,7 +51,7 @@ pub fn freshness(props: &FreshnessProps) -> Html {
         (None, false) => ("fresh", lang.fill(Key::Updated, &[&age])),
     };
     html! {
-        <p class={classes!("sw-freshness", format!("sw-freshness--{modifier}"))}>
+        <p ~className={crate::components::modified("sw-freshness", modifier)}>
             <time datetime={time::machine(props.checked)} title={time::title(props.checked, &props.times)}>{ words }</time>
         </p>
     }

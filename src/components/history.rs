@@ -179,9 +179,9 @@ pub fn PastIncident(props: &PastIncidentProps) -> Html {
         [Some(labels::impact(&incident.impact, lang).into_owned()), lasted].into_iter().flatten().collect()
     };
     html! {
-        <li class={classes!("sw-past", format!("sw-past--{}", tone(incident.severity())))}>
+        <li ~className={crate::components::modified("sw-past", tone(incident.severity()))}>
             <button type="button" class="sw-past__toggle" aria-expanded={open.to_string()} onclick={toggle}>
-                <span class={classes!("sw-icon", format!("sw-icon--{}", tone(incident.severity())))} aria-hidden="true"></span>
+                <span ~className={crate::components::modified("sw-icon", tone(incident.severity()))} aria-hidden="true"></span>
                 <span class="sw-past__name">
                     { for incident.source.as_deref().map(source_tag) }
                     { &incident.name }

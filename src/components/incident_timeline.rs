@@ -87,7 +87,7 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
     let fact = |text: String| html! { <span class="sw-incident__fact">{ text }</span> };
 
     html! {
-        <section class={classes!("sw-incident", format!("sw-incident--{}", tone(incident.severity())))}>
+        <section ~className={crate::components::modified("sw-incident", tone(incident.severity()))}>
             if props.titled {
                 <@{heading(props.level)} class="sw-incident__name">
                     { for incident.source.as_deref().map(super::source_tag) }

@@ -99,7 +99,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                 <ul class="sw-components__list">
                     { for troubled.iter().take(LISTED_COMPONENTS).map(|c| html! {
                         <li class="sw-components__item">
-                            <span class={classes!("sw-icon", format!("sw-icon--{}", status_tone(&c.status)))} aria-hidden="true"></span>
+                            <span ~className={crate::components::modified("sw-icon", status_tone(&c.status))} aria-hidden="true"></span>
                             <span class="sw-components__text">
                                 { for c.source.as_deref().map(super::source_tag) }
                                 { for snapshot.group_of(c).map(|group| html! {
@@ -162,7 +162,7 @@ pub fn Panel(props: &PanelProps) -> Html {
                 </section>
             }
             if props.page {
-                <ComponentTree snapshot={snapshot.clone()} level={section} />
+                <ComponentTree snapshot={snapshot.clone()} level={section} {lang} />
             }
             if props.history_days > 0 {
                 <History
