@@ -45,6 +45,27 @@ pub(crate) fn heading(level: u8) -> &'static str {
     }
 }
 
+/// `true` or `false`, for `aria-expanded` (a static string: no formatting, no allocation).
+pub(crate) fn true_false(value: bool) -> &'static str {
+    if value {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// A heading at `level` (2 to 6) with a static class: built here once, where each `<@{tag}>`
+/// of `html!` compiles its own copy of yew's run-time checks (input, textarea, void tags).
+pub(crate) fn heading_element(level: u8, class: &'static str, content: Html) -> Html {
+    let mut tag = yew::virtual_dom::VTag::new(heading(level));
+    tag.set_attributes(yew::virtual_dom::Attributes::Dynamic {
+        keys: &["class"],
+        values: Box::new([Some(yew::virtual_dom::AttributeOrProperty::Attribute(class.into()))]),
+    });
+    tag.add_child(content);
+    tag.into()
+}
+
 /// The name of the status page something comes from, when the widget shows several.
 pub(crate) fn source_tag(label: &str) -> Html {
     html! { <span class="sw-source" part="source">{ label.to_owned() }</span> }

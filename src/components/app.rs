@@ -100,29 +100,27 @@ pub fn App(props: &AppProps) -> Html {
             move || subscriptions.borrow_mut().clear()
         });
     }
-    // `mode` became `page`, or `expanded` changed, after mount: the timeline opens or closes
-    // as at first render (a page has it open). No expand / collapse event: those report what
-    // the reader did, and the host made this change itself.
+    // After mount, the host changed settings the state took at first render (one effect for
+    // both: each effect is its own copy of yew's hook code):
+    // - `mode` became `page`, or `expanded` changed: the timeline opens or closes as at first
+    //   render (a page has it open). No expand / collapse event: those report what the reader
+    //   did, and the host made this change itself;
+    // - `now` changed: follow it.
     {
         let (dispatcher, expanded) = (state.dispatcher(), state.expanded);
-        let first = use_mut_ref(|| true);
-        use_effect_with((config.mode == Mode::Page, config.expanded), move |(page, open)| {
-            if !first.replace(false) && (*page || *open) != expanded {
-                dispatcher.dispatch(Action::Toggle);
+        let before = use_mut_ref(|| None::<((bool, bool), Option<crate::model::Time>)>);
+        let open = (config.mode == Mode::Page, config.expanded);
+        use_effect_with((open, config.now), move |&(open, now)| {
+            if let Some((was_open, was_now)) = before.replace(Some((open, now))) {
+                if open != was_open && (open.0 || open.1) != expanded {
+                    dispatcher.dispatch(Action::Toggle);
+                }
+                if now != was_now {
+                    dispatcher.dispatch(Action::Pin(now));
+                }
             }
         });
     }
-    // A `now` attribute changed after mount: follow it.
-    {
-        let dispatcher = state.dispatcher();
-        let first = use_mut_ref(|| true);
-        use_effect_with(config.now, move |now| {
-            if !first.replace(false) {
-                dispatcher.dispatch(Action::Pin(*now));
-            }
-        });
-    }
-
     // A live clock ticks so relative times ("8 min ago") stay true; a pinned one does not.
     let clock = use_state(time::now);
     {

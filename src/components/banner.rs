@@ -113,7 +113,7 @@ pub fn banner(props: &BannerProps) -> Html {
             type="button"
             ref={props.node_ref.clone()}
             ~className={crate::components::modified("sw-banner", tone)}
-            aria-expanded={props.expanded.to_string()}
+            aria-expanded={crate::components::true_false(props.expanded)}
             aria-controls={props.panel_id.clone()}
             part="banner"
             {onclick}

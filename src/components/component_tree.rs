@@ -51,7 +51,7 @@ pub fn ComponentTree(props: &ComponentTreeProps) -> Html {
     let sources = props.snapshot.sources();
     html! {
         <section class="sw-tree">
-            <@{super::heading(level)} class="sw-tree__title">{ lang.t(Key::Components) }</@>
+            { super::heading_element(level, "sw-tree__title", html! { { lang.t(Key::Components) } }) }
             if sources.len() > 1 {
                 // Several status pages: each page's components under its name.
                 { for sources.iter().filter_map(|source| {
@@ -59,7 +59,7 @@ pub fn ComponentTree(props: &ComponentTreeProps) -> Html {
                         tree.iter().filter(|e| source_of(e) == Some(*source)).collect();
                     (!entries.is_empty()).then(|| html! {
                         <section class="sw-tree__source">
-                            <@{super::heading(level + 1)} class="sw-tree__source-name">{ (*source).to_owned() }</@>
+                            { super::heading_element(level + 1, "sw-tree__source-name", html! { { (*source).to_owned() } }) }
                             { list(&entries) }
                         </section>
                     })
@@ -108,7 +108,7 @@ pub fn Group(props: &GroupProps) -> Html {
     let icon = if all_unknown { "unknown" } else { tone(props.worst) };
     html! {
         <li class="sw-tree__group">
-            <button type="button" class="sw-tree__toggle" aria-expanded={open.to_string()} onclick={toggle}>
+            <button type="button" class="sw-tree__toggle" aria-expanded={crate::components::true_false(*open)} onclick={toggle}>
                 <span ~className={crate::components::modified("sw-icon", icon)} aria-hidden="true"></span>
                 <span class="sw-tree__name">{ props.name.clone() }</span>
                 <span class="sw-tree__status">{ summary }</span>

@@ -4,7 +4,7 @@ use chrono::Datelike;
 use yew::prelude::*;
 
 use super::incident_timeline::IncidentTimeline;
-use super::{heading, source_tag, tone};
+use super::{source_tag, tone};
 use crate::i18n::Key;
 use crate::labels;
 use crate::model::{HistoryDay, Incident, Snapshot, Time};
@@ -74,11 +74,11 @@ pub fn History(props: &HistoryProps) -> Html {
     });
     html! {
         <section class="sw-history" part="history">
-            <@{heading(level)} class="sw-history__title">{ lang.t(Key::PastIncidents) }</@>
+            { super::heading_element(level, "sw-history__title", html! { { lang.t(Key::PastIncidents) } }) }
             { for runs(&days, props.every_day).into_iter().map(|run| match run {
                 Run::Day(day) => html! {
                     <section class="sw-day" key={day.date.num_days_from_ce()}>
-                        <@{heading(level + 1)} class="sw-day__date">{ time::day(day.date, tz) }</@>
+                        { super::heading_element(level + 1, "sw-day__date", html! { { time::day(day.date, tz) } }) }
                         <ul class="sw-day__list">
                             { for day.incidents.iter().map(|incident| html! {
                                 <PastIncident
@@ -102,7 +102,7 @@ pub fn History(props: &HistoryProps) -> Html {
                     };
                     html! {
                         <section class="sw-day sw-day--quiet" key={newest.num_days_from_ce()}>
-                            <@{heading(level + 1)} class="sw-day__date">{ dates }</@>
+                            { super::heading_element(level + 1, "sw-day__date", html! { { dates } }) }
                             <p class="sw-day__none">{ lang.t(Key::NoIncidentsReported) }</p>
                         </section>
                     }
@@ -180,7 +180,7 @@ pub fn PastIncident(props: &PastIncidentProps) -> Html {
     };
     html! {
         <li ~className={crate::components::modified("sw-past", tone(incident.severity()))}>
-            <button type="button" class="sw-past__toggle" aria-expanded={open.to_string()} onclick={toggle}>
+            <button type="button" class="sw-past__toggle" aria-expanded={crate::components::true_false(*open)} onclick={toggle}>
                 <span ~className={crate::components::modified("sw-icon", tone(incident.severity()))} aria-hidden="true"></span>
                 <span class="sw-past__name">
                     { for incident.source.as_deref().map(source_tag) }

@@ -4,7 +4,6 @@ use yew::prelude::*;
 
 use super::badge::badge;
 use super::body_text::BodyText;
-use super::heading;
 use super::show_more::show_more;
 use super::tone;
 use super::update_entry::UpdateEntry;
@@ -89,10 +88,12 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
     html! {
         <section ~className={crate::components::modified("sw-incident", tone(incident.severity()))}>
             if props.titled {
-                <@{heading(props.level)} class="sw-incident__name">
-                    { for incident.source.as_deref().map(super::source_tag) }
-                    { &incident.name }
-                </@>
+                { super::heading_element(props.level, "sw-incident__name", html! {
+                    <>
+                        { for incident.source.as_deref().map(super::source_tag) }
+                        { &incident.name }
+                    </>
+                }) }
             }
             <p class="sw-incident__facts">
                 { badge(&incident.status, lang) }
@@ -113,7 +114,7 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
             }) }
             { for root_cause.map(|rca| html! {
                 <section class="sw-rootcause">
-                    <@{heading(props.level + 1)} class="sw-rootcause__title">{ lang.t(Key::RootCause) }</@>
+                    { super::heading_element(props.level + 1, "sw-rootcause__title", html! { { lang.t(Key::RootCause) } }) }
                     { for rca.published.map(|at| html! {
                         <p class="sw-rootcause__published">
                             { lang.t(Key::Published) }{ super::moment(at, tz, "") }

@@ -3,7 +3,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::component_tree::ComponentTree;
-use super::heading as heading_tag;
 use super::history::History;
 use super::incident_timeline::IncidentTimeline;
 use super::show_more::show_more;
@@ -95,7 +94,7 @@ pub fn Panel(props: &PanelProps) -> Html {
         let more = troubled.len().saturating_sub(LISTED_COMPONENTS);
         html! {
             <section class="sw-components">
-                <@{heading_tag(section)} class="sw-components__title">{ lang.t(Key::ComponentsNotOperational) }</@>
+                { super::heading_element(section, "sw-components__title", html! { { lang.t(Key::ComponentsNotOperational) } }) }
                 <ul class="sw-components__list">
                     { for troubled.iter().take(LISTED_COMPONENTS).map(|c| html! {
                         <li class="sw-components__item">
@@ -149,7 +148,7 @@ pub fn Panel(props: &PanelProps) -> Html {
             }
             if !upcoming.is_empty() {
                 <section class="sw-upcoming">
-                    <@{heading_tag(section)} class="sw-upcoming__title">{ lang.t(Key::ScheduledMaintenance) }</@>
+                    { super::heading_element(section, "sw-upcoming__title", html! { { lang.t(Key::ScheduledMaintenance) } }) }
                     { for upcoming.iter().map(|maintenance| html! {
                         <IncidentTimeline
                             key={maintenance.key()}
