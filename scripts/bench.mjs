@@ -63,6 +63,12 @@ const PROBE = `(() => {
   requestAnimationFrame(look);
 })();`;
 
+const LONG_TASKS = `(() => {
+  window.__long = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); })
+    .observe({ type: 'longtask', buffered: true });
+})();`;
+
 /** A network like a good mobile connection: 100 ms round trips, 10 Mbit/s down. */
 const SLOW = { offline: false, latency: 100, downloadThroughput: 1.25e6, uploadThroughput: 0.625e6 };
 
@@ -141,6 +147,9 @@ const peerBytes = sizes([join(PEER_DIR, 'index.js')]).at(-1);
 // Scale cases (ours only).
 async function scale(name, action) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Long tasks, from before any page script to the end of the case (the observer alone: the
+  // first-text probe would walk the whole widget every frame).
+  await context.addInitScript(LONG_TASKS);
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
   await cdp.send('Performance.enable');
@@ -148,7 +157,12 @@ async function scale(name, action) {
   await tab.goto(`${base}/bench/${name}`);
   await tab.locator('.sw-banner').waitFor({ timeout: 20000 });
   const firstText = Date.now() - started;
+  // Let the first screen's tasks end (the rest of the picture follows in later tasks).
+  await tab.waitForTimeout(1000);
+  const loadLong = await tab.evaluate(() => window.__long.slice());
   const result = await action(tab, cdp);
+  const allLong = await tab.evaluate(() => window.__long.slice());
+  result.long = { load: loadLong, after: allLong.slice(loadLong.length) };
   await cdp.send('HeapProfiler.collectGarbage');
   const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   await context.close();
@@ -196,6 +210,7 @@ feedServer.close();
 const fmt = (n, digits = 0) => (n === null || n === undefined || Number.isNaN(n)) ? 'n/a'
   : Number(n).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const kb = (n) => `${fmt(n)} B`;
+const longs = (tasks) => tasks.length ? `${tasks.length} (longest ${fmt(Math.max(...tasks), 1)} ms)` : '0';
 const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : 'n/a');
 const cpu = cpus()[0]?.model?.trim() ?? 'unknown CPU';
 const chromium = execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
@@ -252,14 +267,20 @@ thread and a 72 ms long task).
 | … every group opened (${fmt(duo.rows)} rows) | ${fmt(duo.expandMs)} ms wall, ${fmt(duo.expandTask, 1)} ms main-thread |
 | … JS heap, DOM nodes after | ${kb(duo.heap)}, ${fmt(duo.nodes)} nodes |
 | One unchanged poll cycle (poll=1, ${fmt(poll.polls)} polls in 10 s) | ${fmt(poll.perPoll, 2)} ms main-thread per poll |
+${[['GitHub history', history], ['Duo components', duo], ['Polling', poll]].map(([label, c]) =>
+  `| long tasks (> 50 ms), ${label}: loading / opening everything | ${longs(c.long.load)} / ${longs(c.long.after)} |`).join('\n')}
 
 Wall times include Playwright's round trips per click; main-thread time is the browser's own
 count. Nothing here is asserted by \`make test\`; only the bundle's brotli size is (a budget
 in \`scripts/test.sh\`).
 `;
 const previous = (() => { try { return readFileSync(join(repo, 'BENCHMARKS.md'), 'utf8'); } catch { return ''; } })();
-const history_ = previous.includes('## Size steps') ? previous.slice(previous.indexOf('## Size steps')) : '';
+// What follows the scale table (where the bytes go, the size steps, the relay's load) is
+// written by hand or by other commands: kept as it is.
+const keptFrom = ['## Where the bytes go', '## Size steps'].map((h) => previous.indexOf(h)).find((i) => i >= 0) ?? -1;
+const history_ = keptFrom >= 0 ? previous.slice(keptFrom) : '';
 writeFileSync(join(repo, 'BENCHMARKS.md'), `${report}\n${history_}`);
 console.log(table(['', 'status-widget', `peer ${PEER_VERSION}`, 'us / peer'], rows));
 console.log(`\nscale: history first paint ${fmt(history.firstText)} ms, all opened in ${fmt(history.expandTask, 1)} ms main-thread; Duo ${fmt(duo.firstText)} ms, all groups ${fmt(duo.expandTask, 1)} ms; unchanged poll ${fmt(poll.perPoll, 2)} ms`);
+console.log(`long tasks: history ${longs(history.long.load)} / ${longs(history.long.after)}; Duo ${longs(duo.long.load)} / ${longs(duo.long.after)}; poll ${longs(poll.long.load)} / ${longs(poll.long.after)}`);
 console.log('written to BENCHMARKS.md');

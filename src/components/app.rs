@@ -139,10 +139,11 @@ pub fn App(props: &AppProps) -> Html {
         Some(tag) => Lang::from_tag(tag),
         None => Lang::from_tag(&time::browser_language()),
     };
-    // A collapsed banner's first picture goes up with quick hover texts (no Intl formatter to
-    // build); the full ones follow in the next task. An open timeline shows dates anyway, so
-    // there the full texts come at once (no second render).
-    let quick = use_state(|| config.mode != Mode::Page && !config.expanded);
+    // The first picture goes up in a task of its own, with quick hover texts (no Intl
+    // formatter to build) and without the timeline (page mode and `expanded` open it from the
+    // start); the full texts and the timeline follow in the next task. A big page (Duo's 539
+    // components, GitHub's 90 days of history) is then never built in one long task.
+    let quick = use_state(|| true);
     {
         let (quick, shown) = (quick.clone(), matches!(state.load, Load::Ready(_)));
         use_effect_with(shown, move |shown| {
@@ -382,7 +383,7 @@ pub fn App(props: &AppProps) -> Html {
                             {snapshot}
                             {now}
                             id={(*panel_id).clone()}
-                            hidden={!state.expanded}
+                            hidden={!state.expanded || *quick}
                             times={times.clone()}
                             page={config.mode == Mode::Page}
                             history_days={config.history_days}

@@ -50,8 +50,10 @@ before(async () => {
   // live-late has no documents until its test writes them.
   const lives = ['live', 'live-polled', 'live-restart', 'live-quiet', 'live-late']
     .map((n) => `[[feeds]]\nname = "${n}"\nkind = "statuspage"\nurl = "${base}/upstream/${n}"\n`).join('\n');
-  relay = await startRelay(relayConfig(`${base}/upstream`, { extra: '' }) + '\n' + lives, { dir: tmp });
-  noStreams = await startRelay(relayConfig(`${base}/upstream`, { extra: '[limits]\nmax_streams = 0', only: [] }) + '\n' + lives, { dir: tmp });
+  // The doubling backoff stops at 2 s: live-late fails from the start, and by its test (after
+  // the others) a longer backoff would keep the relay from reading it again in time.
+  relay = await startRelay(relayConfig(`${base}/upstream`, { extra: 'max_backoff = 2' }) + '\n' + lives, { dir: tmp });
+  noStreams = await startRelay(relayConfig(`${base}/upstream`, { extra: 'max_backoff = 2\n[limits]\nmax_streams = 0', only: [] }) + '\n' + lives, { dir: tmp });
 });
 
 after(async () => {
