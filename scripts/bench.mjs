@@ -268,7 +268,7 @@ thread and a 72 ms long task).
 | … JS heap, DOM nodes after | ${kb(duo.heap)}, ${fmt(duo.nodes)} nodes |
 | One unchanged poll cycle (poll=1, ${fmt(poll.polls)} polls in 10 s) | ${fmt(poll.perPoll, 2)} ms main-thread per poll |
 ${[['GitHub history', history], ['Duo components', duo], ['Polling', poll]].map(([label, c]) =>
-  `| long tasks (> 50 ms), ${label}: loading / opening everything | ${longs(c.long.load)} / ${longs(c.long.after)} |`).join('\n')}
+  `| long tasks (> 50 ms), ${label}: loading / the rest of the case | ${longs(c.long.load)} / ${longs(c.long.after)} |`).join('\n')}
 
 Wall times include Playwright's round trips per click; main-thread time is the browser's own
 count. Nothing here is asserted by \`make test\`; only the bundle's brotli size is (a budget

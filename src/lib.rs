@@ -103,11 +103,11 @@ mod allocator {
 
     /// A wasm page.
     const PAGE: usize = 64 * 1024;
-    /// The least the memory grows by: 1 MiB.
-    const STEP_PAGES: usize = 16;
+    /// The least the memory grows by: 256 KiB.
+    const STEP_PAGES: usize = 4;
 
-    /// talc's `WasmGrowAndExtend`, but growing the memory at least [`STEP_PAGES`], or half
-    /// of what it is, at a time.
+    /// talc's `WasmGrowAndExtend`, but growing the memory at least [`STEP_PAGES`], or a
+    /// quarter of what it is, at a time.
     /// talc's own source grows by just enough, a page at a time, and each `memory.grow`
     /// costs V8 time: decoding a big feed (Duo's 539 components) spent 8-13 ms growing the
     /// memory page by page, against 0.2 ms with dlmalloc.
@@ -124,17 +124,24 @@ mod allocator {
             // The allocation, its alignment, and a page to spare for talc's own bookkeeping
             // (its bins, with the first heap) and chunk headers.
             let needed = layout.size().saturating_add(layout.align()).saturating_add(PAGE);
-            // At least a step, and half the memory there is: a feed that needs megabytes
-            // gets them in a few grows.
-            let half = core::arch::wasm32::memory_size::<0>() / 2;
-            let pages = needed.div_ceil(PAGE).max(STEP_PAGES).max(half);
-            let previous = core::arch::wasm32::memory_grow::<0>(pages);
+            // At least a step, and a quarter of the memory there is: a feed that needs
+            // megabytes gets them in a few grows.
+            let quarter = core::arch::wasm32::memory_size::<0>() / 4;
+            let pages = needed.div_ceil(PAGE).max(STEP_PAGES).max(quarter);
+            let mut pages = pages;
+            let mut previous = core::arch::wasm32::memory_grow::<0>(pages);
             if previous == usize::MAX {
-                return Err(());
+                // No room for a whole step: just what this allocation needs.
+                pages = needed.div_ceil(PAGE);
+                previous = core::arch::wasm32::memory_grow::<0>(pages);
+                if previous == usize::MAX {
+                    return Err(());
+                }
             }
             let base = (previous * PAGE) as *mut u8;
             let bytes = pages * PAGE;
-            let new_end = base.wrapping_add(bytes);
+            // The end of the memory, short of the top of the address space (as talc's own).
+            let new_end = base.wrapping_add(bytes.min(usize::MAX - base as usize));
             if let Some(old_end) = talc.source.end.take() {
                 if old_end.as_ptr() == base {
                     // SAFETY: the memory from the old end to the new one was just grown.

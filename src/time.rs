@@ -192,10 +192,10 @@ pub struct TimeStyle {
     pub page_zone: Option<String>,
     /// The language of the widget's words (from `locale`, the host's `lang` or the browser).
     pub lang: Lang,
-    /// Hover texts without what needs `Intl` (the exact instant alone). True only for a
-    /// collapsed banner's first picture: building the page's first `Intl` formatter takes
-    /// about 20 ms, and the banner should not wait for its tooltips. A task later the full
-    /// texts are filled in.
+    /// Hover texts without what needs `Intl` (the exact instant alone). True only for the
+    /// first picture, which goes up without the timeline: building the page's first `Intl`
+    /// formatter takes about 20 ms, and the banner should not wait for its tooltips. A task
+    /// later the full texts and the timeline are filled in.
     pub quick: bool,
 }
 

@@ -74,6 +74,9 @@ struct PollState {
     subscribers: Vec<Subscriber>,
     latest: Option<Loaded>,
     latest_hash: Option<u64>,
+    /// A read's result is on its way to the subscribers (delivered in the next task): a widget
+    /// that subscribes meanwhile gets it from there, not twice.
+    delivering: bool,
     failure: Option<Failure>,
     failures: u32,
     retry_after: Option<f64>,
@@ -201,6 +204,7 @@ pub fn subscribe(
         let mut state = poller.state.borrow_mut();
         state.subscribers.push(Subscriber { id, listener: listener.clone(), options });
         let known = match (&state.latest, &state.failure) {
+            _ if state.delivering => None,
             (Some(latest), _) => Some(Ok(latest.clone())),
             (None, Some(failure)) => Some(Err(failure.clone())),
             (None, None) => None,
@@ -634,9 +638,11 @@ impl Poller {
         if let Some(delivery) = delivery {
             // Drawn in the next task: decoding a big feed and drawing it are two tasks, not
             // one long one (Duo's 539 components: about 30 ms and 45 ms).
+            self.state.borrow_mut().delivering = true;
             let poller = Rc::downgrade(self);
             Timeout::new(0, move || {
                 if let Some(poller) = poller.upgrade() {
+                    poller.state.borrow_mut().delivering = false;
                     poller.deliver(delivery);
                 }
             })

@@ -214,8 +214,15 @@ fn make_unique<'a>(ids: impl DoubleEndedIterator<Item = &'a mut String>) {
     };
     for (position, id) in ids.rev().enumerate() {
         if id.is_empty() || !insert(id) {
-            id.push_str(&format!("#{position}"));
-            insert(id);
+            // `#n`, or `#n.k` when the feed itself has an id spelled `…#n`.
+            let made = format!("{id}#{position}");
+            let mut candidate = made.clone();
+            let mut k = 0;
+            while !insert(&candidate) {
+                k += 1;
+                candidate = format!("{made}.{k}");
+            }
+            *id = candidate;
         }
     }
 }
