@@ -1,6 +1,7 @@
 //! Rewrites what the element's contract tables feed: the README's contract tables, the
 //! registries' README (`package/README.md`), `package/status-widget.d.ts`,
-//! `package/react.d.ts` and `package/custom-elements.json`. `tests/contract.rs` fails when
+//! `package/react.d.ts`, `package/custom-elements.json` and the bundle's language modules
+//! (`src/embed/status-widget-lang-*.js`). `tests/contract.rs` fails when
 //! they are stale; run this, then read the diff:
 //!
 //! ```text
@@ -25,7 +26,15 @@ fn main() -> std::io::Result<()> {
     for (path, content) in &files {
         fs::write(root.join(path), content)?;
     }
-    println!("README.md and {} written", files.map(|(path, _)| path).join(", "));
+    let languages = contract::language_modules();
+    for (path, content) in &languages {
+        fs::write(root.join(path), content)?;
+    }
+    println!(
+        "README.md, {} and {} language modules written",
+        files.map(|(path, _)| path).join(", "),
+        languages.len()
+    );
     Ok(())
 }
 

@@ -8,7 +8,7 @@
 //   -3.8 KB brotli).
 // - Every .js, .wasm, .css and .html gets precompressed .br and .gz copies.
 // Runs in Trunk's staging directory (TRUNK_STAGING_DIR), so a failed build leaves dist/ alone.
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { minify } from 'terser';
@@ -33,6 +33,11 @@ writeFileSync(page, readFileSync(page, 'utf8')
   .replace(/\n\s*<!-- wasm-opt:[\s\S]*?-->/, '')
   .replace(/\n\s*<link data-trunk rel="rust"[^>]*>/, '')
   .replace(/\n\s*\n(\s*\n)+/g, '\n'));
+// The language modules (written by `cargo run --example contract` from src/i18n.rs) go
+// beside the entry, which imports the one a widget speaks.
+for (const name of readdirSync(join(source, 'src/embed'))) {
+  if (/^status-widget-lang-[a-z]+\.js$/.test(name)) copyFileSync(join(source, 'src/embed', name), join(stage, name));
+}
 for (const name of ['status-widget.js', 'status-widget-glue.js']) {
   const path = join(stage, name);
   const { code } = await minify(readFileSync(path, 'utf8'), { module: true, compress: true, mangle: true });

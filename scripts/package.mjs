@@ -29,6 +29,9 @@ export const PACKAGE_FILES = [
   'CHANGELOG.md', 'LICENSE', 'README.md', 'custom-elements.json', 'icon.svg', 'index.html',
   'package.json', 'page.css', 'react.d.ts', 'react.js', 'standalone.d.ts', 'standalone.js',
   'status-widget-glue.js', 'status-widget.d.ts', 'status-widget.js', 'status-widget_bg.wasm',
+  // The words of each language but English, loaded by the entry for a widget that speaks it.
+  'status-widget-lang-ar.js', 'status-widget-lang-de.js', 'status-widget-lang-es.js',
+  'status-widget-lang-fr.js', 'status-widget-lang-pt.js',
 ];
 
 const manifest = {
@@ -62,12 +65,14 @@ const manifest = {
 };
 
 function stageNpm() {
-  for (const name of ['status-widget.js', 'status-widget-glue.js', 'status-widget_bg.wasm', 'index.html', 'standalone.js', 'page.css', 'icon.svg']) {
+  const fromDist = ['status-widget.js', 'status-widget-glue.js', 'status-widget_bg.wasm', 'standalone.js', 'page.css', 'icon.svg',
+    ...PACKAGE_FILES.filter((f) => f.startsWith('status-widget-lang-'))];
+  for (const name of [...fromDist, 'index.html']) {
     if (!existsSync(join(dist, name))) throw new Error(`dist/${name} is missing: run make dist first`);
   }
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
-  for (const name of ['status-widget.js', 'status-widget-glue.js', 'status-widget_bg.wasm', 'standalone.js', 'page.css', 'icon.svg']) {
+  for (const name of fromDist) {
     cpSync(join(dist, name), join(stage, name));
   }
   // The standalone page without the demo's footer: the examples it links to are not shipped.

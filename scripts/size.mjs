@@ -3,10 +3,13 @@
 // nothing to install. With --budget N, fails when the brotli total is over N bytes (the
 // size check `make test` runs).
 //   node scripts/size.mjs [dist] [--budget BYTES]
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+/** A language module's name (`status-widget-lang-es.js`). */
+export const LANGUAGE_MODULE = /^status-widget-lang-[a-z]+\.js$/;
 
 /** The widget's files in a dist folder, in load order. */
 export const BUNDLE = ['status-widget.js', 'status-widget-glue.js', 'status-widget_bg.wasm'];
@@ -38,6 +41,14 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const fmt = (n) => n.toLocaleString('en-US').padStart(9);
   console.log(`${'file'.padEnd(28)}${'raw'.padStart(9)} ${'gzip'.padStart(9)} ${'brotli'.padStart(9)}`);
   for (const r of rows) console.log(`${r.name.padEnd(28)}${fmt(r.raw)} ${fmt(r.gzip)} ${fmt(r.brotli)}`);
+  // Not in the total: each is loaded only by a widget that speaks its language.
+  const languages = readdirSync(dir).filter((f) => LANGUAGE_MODULE.test(f)).sort();
+  if (languages.length) {
+    console.log('loaded only for a widget in its language:');
+    for (const r of sizes(languages.map((f) => join(dir, f))).slice(0, -1)) {
+      console.log(`${r.name.padEnd(28)}${fmt(r.raw)} ${fmt(r.gzip)} ${fmt(r.brotli)}`);
+    }
+  }
   const total = rows.at(-1).brotli;
   if (budget !== null) {
     if (!(total <= budget)) {

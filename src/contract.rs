@@ -591,3 +591,20 @@ pub fn manifest(version: &str) -> String {
     text.push('\n');
     text
 }
+
+/// The bundle's language modules, `src/embed/status-widget-lang-CODE.js`, one for each
+/// language but English (which the wasm holds): their paths and texts. The entry loads the
+/// one a widget speaks before the widget renders (`src/i18n.rs`'s `loaded`).
+pub fn language_modules() -> Vec<(String, String)> {
+    crate::i18n::Lang::ALL
+        .iter()
+        .filter_map(|lang| {
+            let text = lang.module_text()?;
+            let literal = serde_json::to_string(&text).unwrap_or_default();
+            Some((
+                format!("src/embed/status-widget-lang-{}.js", lang.primary()),
+                format!("export default {literal};\n"),
+            ))
+        })
+        .collect()
+}

@@ -29,7 +29,27 @@ pub fn setting_names() -> Vec<String> {
 /// `StatusWidgetElement.statusTitle`.
 #[wasm_bindgen(js_name = statusTitle)]
 pub fn status_title(name: &str, lang: &str) -> String {
-    crate::i18n::Lang::from_tag(lang).fill(crate::i18n::Key::StatusOf, &[name])
+    crate::i18n::Lang::status_title(lang, name)
+}
+
+/// The language module `host`'s widget needs before it renders (`es` for
+/// `status-widget-es.js`), when it has not been handed over yet: its words in the language
+/// it will speak, not English first.
+#[wasm_bindgen(js_name = missingLanguage)]
+pub fn missing_language(host: &HtmlElement) -> Option<String> {
+    let tag = props(host).config.locale.unwrap_or_else(crate::time::browser_language);
+    crate::i18n::Lang::shipped(&tag)
+        .filter(|lang| !crate::i18n::loaded::asked(*lang))
+        .map(|lang| lang.primary().to_owned())
+}
+
+/// Hands over the texts of language `code` (the default export of `status-widget-CODE.js`),
+/// or `undefined` when the module could not be loaded: that language then reads as English.
+/// Whether the texts were taken (a module of another version is not).
+#[wasm_bindgen(js_name = addLanguage)]
+pub fn add_language(code: &str, text: Option<String>) -> bool {
+    let lang = crate::i18n::Lang::shipped(code);
+    lang.is_some_and(|lang| crate::i18n::loaded::add(lang, text.as_deref()))
 }
 
 /// Hands the shim's `take(url, signal)` to the feed client: the first read of a document uses

@@ -26,10 +26,26 @@ impl Lang {
     /// Every shipped language.
     pub const ALL: [Lang; 6] = [Lang::En, Lang::Es, Lang::De, Lang::Fr, Lang::Pt, Lang::Ar];
 
-    /// The language of a BCP 47 tag ("es-MX" → Spanish); English when not shipped.
+    /// The language of a BCP 47 tag ("es-MX" → Spanish); English when not shipped, or (in
+    /// the bundle) when its texts are not loaded: the words and the `lang` they claim agree.
     pub fn from_tag(tag: &str) -> Lang {
+        Lang::shipped(tag).filter(|l| loaded::has(*l)).unwrap_or_default()
+    }
+
+    /// The shipped language of a BCP 47 tag, whether or not its texts are loaded.
+    pub fn shipped(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
-        Lang::ALL.into_iter().find(|l| primary.eq_ignore_ascii_case(l.primary())).unwrap_or_default()
+        Lang::ALL.into_iter().find(|l| primary.eq_ignore_ascii_case(l.primary()))
+    }
+
+    /// The language's texts as one module of the bundle loads them: the crate's version on
+    /// the first line, then each key's text on a line of its own (messages hold no line
+    /// break). `None` for English, which the wasm holds.
+    pub fn module_text(self) -> Option<String> {
+        (self != Lang::En).then(|| {
+            let texts: Vec<&str> = Key::ALL.iter().map(|key| Key::text(self as usize, *key)).collect();
+            format!("{}\n{}", env!("CARGO_PKG_VERSION"), texts.join("\n"))
+        })
     }
 
     /// The `lang` attribute for words in this language formatted for `locale`: the locale
@@ -52,8 +68,8 @@ impl Lang {
         }
     }
 
-    /// The language subtag alone.
-    fn primary(self) -> &'static str {
+    /// The language subtag alone (also the name of its module: `status-widget-es.js`).
+    pub fn primary(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Es => "es",
@@ -84,40 +100,58 @@ impl Lang {
     /// The text of `key` with `{0}`, `{1}`, … replaced by `args`, in one pass, so an
     /// argument that itself contains `{1}` (a feed's name can) is left as written.
     pub fn fill(self, key: Key, args: &[&str]) -> String {
-        let mut out = String::new();
-        for piece in self.pieces(key) {
-            out.push_str(match piece {
-                Piece::Words(words) => words,
-                Piece::Arg(i) => args.get(i).copied().unwrap_or_default(),
-            });
-        }
-        out
+        fill(self.t(key), args)
+    }
+
+    /// "Datto status" in the language of the BCP 47 tag `tag` (English when not shipped),
+    /// whether or not that language's module has loaded (`statusTitle` answers at once).
+    pub fn status_title(tag: &str, name: &str) -> String {
+        let lang = Lang::shipped(tag).unwrap_or_default();
+        fill(every::StatusOf.get(lang as usize).copied().unwrap_or_default(), &[name])
     }
 
     /// The text of `key` cut at its placeholders: the widget's words, and where argument
     /// `i` goes (for views that wrap each argument in an element).
     pub fn pieces(self, key: Key) -> Vec<Piece> {
-        let mut pieces = Vec::new();
-        let mut rest = self.t(key);
-        while let Some(open) = rest.find('{') {
-            let (before, from_brace) = rest.split_at(open);
-            let index = from_brace.get(1..2).and_then(|d| d.parse::<usize>().ok());
-            match (index, from_brace.get(2..3)) {
-                (Some(i), Some("}")) => {
-                    pieces.push(Piece::Words(before));
-                    pieces.push(Piece::Arg(i));
-                    rest = from_brace.get(3..).unwrap_or_default();
-                }
-                _ => {
-                    pieces.push(Piece::Words(rest.get(..open + 1).unwrap_or_default()));
-                    rest = from_brace.get(1..).unwrap_or_default();
-                }
+        pieces(self.t(key))
+    }
+}
+
+/// `text` with `{0}`, `{1}`, … replaced by `args`, in one pass, so an argument that itself
+/// contains `{1}` (a feed's name can) is left as written.
+fn fill(text: &'static str, args: &[&str]) -> String {
+    let mut out = String::new();
+    for piece in pieces(text) {
+        out.push_str(match piece {
+            Piece::Words(words) => words,
+            Piece::Arg(i) => args.get(i).copied().unwrap_or_default(),
+        });
+    }
+    out
+}
+
+/// `text` cut at its placeholders.
+fn pieces(text: &'static str) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let (before, from_brace) = rest.split_at(open);
+        let index = from_brace.get(1..2).and_then(|d| d.parse::<usize>().ok());
+        match (index, from_brace.get(2..3)) {
+            (Some(i), Some("}")) => {
+                pieces.push(Piece::Words(before));
+                pieces.push(Piece::Arg(i));
+                rest = from_brace.get(3..).unwrap_or_default();
+            }
+            _ => {
+                pieces.push(Piece::Words(rest.get(..open + 1).unwrap_or_default()));
+                rest = from_brace.get(1..).unwrap_or_default();
             }
         }
-        pieces.push(Piece::Words(rest));
-        pieces.retain(|p| *p != Piece::Words(""));
-        pieces
     }
+    pieces.push(Piece::Words(rest));
+    pieces.retain(|p| *p != Piece::Words(""));
+    pieces
 }
 
 /// A part of a message: the widget's own words, or the place of argument `i`.
@@ -127,6 +161,66 @@ pub enum Piece {
     Words(&'static str),
     /// Where argument `i` goes.
     Arg(usize),
+}
+
+/// Which languages' texts the widget has. Natively and in a yew app: every one, compiled in.
+/// In the bundle (the `element` feature): English, and each other language once its module
+/// has been handed over ([`loaded::add`]); `src/embed/status-widget.js` loads the one a
+/// widget speaks before the widget first renders, so an English reader never downloads the
+/// other five (5.3 KB brotli).
+pub(crate) mod loaded {
+    use super::Lang;
+
+    #[cfg(not(all(feature = "element", target_arch = "wasm32")))]
+    pub(super) fn table(lang: usize) -> &'static str {
+        super::TABLES.get(lang).copied().unwrap_or_default()
+    }
+
+    #[cfg(all(feature = "element", target_arch = "wasm32"))]
+    thread_local! {
+        static TABLES: [std::cell::Cell<&'static str>; 6] = const { [const { std::cell::Cell::new("") }; 6] };
+        /// The languages asked for (loaded or failed), one bit each; English always.
+        static ASKED: std::cell::Cell<u8> = const { std::cell::Cell::new(1) };
+    }
+
+    #[cfg(all(feature = "element", target_arch = "wasm32"))]
+    pub(super) fn table(lang: usize) -> &'static str {
+        match lang {
+            0 => super::TABLES[0],
+            _ => TABLES.with(|tables| tables.get(lang).map_or("", std::cell::Cell::get)),
+        }
+    }
+
+    /// Whether `lang`'s texts are here.
+    pub(super) fn has(lang: Lang) -> bool {
+        !table(lang as usize).is_empty()
+    }
+
+    /// Whether `lang`'s module was already handed over, or given up on.
+    #[cfg(all(feature = "element", target_arch = "wasm32"))]
+    pub(crate) fn asked(lang: Lang) -> bool {
+        ASKED.with(|asked| asked.get() & (1 << lang as u8) != 0)
+    }
+
+    /// Takes `lang`'s module text ([`Lang::module_text`]), or `None` when it could not be
+    /// loaded; the language is then never asked for again, and reads as English. A text of
+    /// another version of the widget (a cache holding an older module), or with a key too
+    /// many or too few, is refused the same way: the words would land on the wrong keys.
+    #[cfg(all(feature = "element", target_arch = "wasm32"))]
+    pub(crate) fn add(lang: Lang, text: Option<&str>) -> bool {
+        ASKED.with(|asked| asked.set(asked.get() | 1 << lang as u8));
+        let Some((version, texts)) = text.and_then(|t| t.split_once('\n')) else { return false };
+        if lang == Lang::En
+            || version != env!("CARGO_PKG_VERSION")
+            || texts.split('\n').count() != super::Key::ALL.len()
+            || texts.contains('\0')
+        {
+            return false;
+        }
+        let table: &'static str = String::leak(texts.replace('\n', "\0"));
+        TABLES.with(|tables| tables.get(lang as usize).map(|t| t.set(table)));
+        true
+    }
 }
 
 macro_rules! messages {
@@ -147,6 +241,13 @@ macro_rules! messages {
             concat!($($ar, "\0",)*),
         ];
 
+        /// Each key's texts in every language, by name: what the bundle needs in every
+        /// language before any module has loaded (`StatusOf`, for `statusTitle`).
+        #[allow(non_upper_case_globals, dead_code)]
+        pub(crate) mod every {
+            $(pub(crate) const $key: [&str; 6] = [$en, $es, $de, $fr, $pt, $ar];)*
+        }
+
         impl Key {
             /// Every key, for the completeness test.
             pub const ALL: &'static [Key] = &[$(Key::$key,)*];
@@ -156,9 +257,10 @@ macro_rules! messages {
                 [0, 1, 2, 3, 4, 5].map(|lang| Key::text(lang, self))
             }
 
-            /// The text of this key in language `lang` (its place in `Lang::ALL`).
+            /// The text of this key in language `lang` (its place in `Lang::ALL`); empty
+            /// when that language's texts are not loaded.
             fn text(lang: usize, key: Key) -> &'static str {
-                TABLES[lang].split('\0').nth(key as usize).unwrap_or_default()
+                loaded::table(lang).split('\0').nth(key as usize).unwrap_or_default()
             }
         }
     };

@@ -350,3 +350,26 @@ fn the_registry_readme_unlinks_files_only_outside_code() {
     assert!(out.contains("```md\n[kept](in-code.md)\n\n[still](kept.md)\n```"), "{out}");
     assert!(out.contains("After a file and `x`."), "{out}");
 }
+
+#[test]
+fn the_language_modules_are_the_message_table() {
+    let modules = contract::language_modules();
+    assert_eq!(
+        modules.len(),
+        status_widget::i18n::Lang::ALL.len() - 1,
+        "one module per language but English"
+    );
+    for (path, content) in modules {
+        assert!(read(&path) == content, "{path} {STALE}");
+    }
+    // The entry loads each of them by a static import() (bundlers follow only those).
+    let entry = read("src/embed/status-widget.js");
+    for lang in status_widget::i18n::Lang::ALL.iter().skip(1) {
+        let import =
+            format!("{}: () => import('./status-widget-lang-{}.js')", lang.primary(), lang.primary());
+        assert!(
+            entry.contains(&import),
+            "src/embed/status-widget.js does not load its language with {import}"
+        );
+    }
+}

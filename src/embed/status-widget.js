@@ -71,6 +71,51 @@ function takePrefetched(url, signal) {
   return entry.response;
 }
 
+// The widget's words in each language but English (which the wasm holds): a module each,
+// loaded before the first render of a widget that speaks it, so an English reader downloads
+// none of them. Static import() calls: bundlers follow these and emit each as a chunk.
+const LANGUAGES = {
+  es: () => import('./status-widget-lang-es.js'),
+  de: () => import('./status-widget-lang-de.js'),
+  fr: () => import('./status-widget-lang-fr.js'),
+  pt: () => import('./status-widget-lang-pt.js'),
+  ar: () => import('./status-widget-lang-ar.js'),
+};
+const languageImports = new Map();
+function importLanguage(code) {
+  if (!languageImports.has(code)) {
+    const module = LANGUAGES[code]();
+    module.catch(() => {}); // reported when handed over (below)
+    languageImports.set(code, module);
+  }
+  return languageImports.get(code);
+}
+// The language of the widgets already on the page is requested now, while the wasm loads: a
+// guess from the tags the widget reads (its `locale`, the page's `lang`, the browser's); the
+// wasm says which module a widget really needs (`missingLanguage`).
+for (const element of inBrowser ? document.querySelectorAll('status-widget') : []) {
+  const tag = element.getAttribute('locale') || element.closest('[lang]')?.getAttribute('lang') || navigator.language || '';
+  const code = tag.trim().split(/[-_]/)[0].toLowerCase();
+  if (Object.hasOwn(LANGUAGES, code)) importLanguage(code);
+}
+// Resolves once language `code`'s texts are in the wasm, or given up on (the widget then
+// speaks English, as for a language it does not ship, and the console says why).
+const languagesHanded = new Map();
+function loadLanguage(code) {
+  if (!languagesHanded.has(code)) {
+    languagesHanded.set(code, (Object.hasOwn(LANGUAGES, code) ? importLanguage(code) : Promise.reject(new Error('not shipped')))
+      .then((module) => {
+        if (stopped) return;
+        if (!glue.addLanguage(code, String(module.default))) console.warn(`${prefix} the ${code} texts are of another version: English instead`);
+      }, (error) => {
+        if (stopped) return;
+        glue.addLanguage(code, undefined);
+        console.warn(`${prefix} the ${code} texts could not load: English instead`, error);
+      }));
+  }
+  return languagesHanded.get(code);
+}
+
 let glue = null;
 // Connected widgets (some may sit in other shadow roots), for the fallback below.
 const widgets = new Set();
@@ -187,6 +232,14 @@ export class StatusWidgetElement extends (globalThis.HTMLElement ?? class {}) {
       waiting.add(this);
       return;
     }
+    // Its language first, so its first words are in it.
+    const language = glue.missingLanguage(this);
+    if (language) {
+      loadLanguage(language).then(() => {
+        if (this.isConnected && !this.#widget) this.connectedCallback();
+      });
+      return;
+    }
     this.#widget = glue.mount(this, root);
   }
 
@@ -201,7 +254,11 @@ export class StatusWidgetElement extends (globalThis.HTMLElement ?? class {}) {
   }
 
   attributeChangedCallback(_name, before, after) {
-    if (before !== after && !stopped) this.#widget?.update();
+    if (before === after || stopped || !this.#widget) return;
+    // A new language: the widget keeps its words until the new ones are here.
+    const language = glue.missingLanguage(this);
+    if (language) loadLanguage(language).then(() => { if (!stopped) this.#widget?.update(); });
+    else this.#widget.update();
   }
 }
 

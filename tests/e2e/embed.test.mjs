@@ -182,7 +182,99 @@ for (const engine of ENGINES) {
     assert.deepEqual(problems, []);
     await close();
   });
+
+  test(`[${engine}] a widget's first words are in its language; an English page downloads no language`, async () => {
+    const url = await hostPage(`languages-${engine}.html`, `
+      <status-widget id="a" src="/reference" now="2020-02-05T10:40:00Z" time-zone="UTC" poll="0"></status-widget>`);
+    server.paths = [];
+    const { page, problems, close } = await openPage(url, {}, engine);
+    assert.equal(await page.locator('#a .sw-banner__overall').textContent(), 'Minor service disruption');
+    const languages = () => server.paths.filter((p) => p.includes('status-widget-lang-')).map((p) => p.split('/').pop());
+    assert.deepEqual(languages(), [], 'an English page loads no language module');
+    // A French widget added later: every text its shadow root ever holds is French.
+    await page.evaluate(() => {
+      window.__texts = [];
+      const widget = document.createElement('status-widget');
+      Object.assign(widget, { id: 'b' });
+      for (const [name, value] of [['src', '/reference'], ['now', '2020-02-05T10:40:00Z'], ['time-zone', 'UTC'], ['poll', '0'], ['locale', 'fr']]) {
+        widget.setAttribute(name, value);
+      }
+      document.body.append(widget);
+      const record = () => window.__texts.push(widget.shadowRoot.textContent);
+      new MutationObserver(record).observe(widget.shadowRoot, { subtree: true, childList: true, characterData: true });
+    });
+    await page.locator('#b .sw-banner').waitFor();
+    assert.equal(await page.locator('#b .sw-banner__overall').textContent(), 'Perturbation mineure du service');
+    assert.equal(await page.locator('#b .sw').getAttribute('lang'), 'fr');
+    const texts = await page.evaluate(() => window.__texts.filter(Boolean));
+    assert.ok(texts.length > 0);
+    for (const text of texts) {
+      assert.ok(!/Loading status|Minor service disruption|Updated/.test(text), `English in the French widget: ${text}`);
+    }
+    assert.deepEqual(languages(), ['status-widget-lang-fr.js']);
+    // The English widget turned German: German words, and the German module alone more.
+    await page.evaluate(() => document.getElementById('a').setAttribute('locale', 'de'));
+    await page.waitForFunction(() => document.getElementById('a').shadowRoot.querySelector('.sw-banner__overall')?.textContent === 'Geringfügige Störung');
+    assert.equal(await page.locator('#a .sw').getAttribute('lang'), 'de');
+    assert.deepEqual(languages().sort(), ['status-widget-lang-de.js', 'status-widget-lang-fr.js']);
+    // The class's title answers in every language at once, loaded or not.
+    assert.equal(await page.evaluate(() => customElements.get('status-widget').statusTitle('Datto', 'pt-BR')), 'Status de Datto');
+    assert.deepEqual(languages().sort(), ['status-widget-lang-de.js', 'status-widget-lang-fr.js']);
+    server.paths = null;
+    assert.deepEqual(problems, []);
+    await close();
+  });
 }
+
+test('a page in a shipped language has its module requested while the wasm loads', CHROMIUM_ONLY, async () => {
+  const url = await hostPage('languages-early.html', `
+    <status-widget id="w" src="/reference" now="2020-02-05T10:40:00Z" time-zone="UTC" poll="0"></status-widget>`, { lang: 'es-MX' });
+  const context = await browser.newContext({ timezoneId: 'UTC' });
+  const page = await context.newPage();
+  let languageSeen;
+  const seen = new Promise((resolve) => { languageSeen = resolve; });
+  page.on('request', (r) => { if (r.url().includes('status-widget-lang-es.js')) languageSeen(); });
+  let heldUntilLanguage = false;
+  await page.route('**/status-widget_bg.wasm', async (route) => {
+    heldUntilLanguage = await Promise.race([seen.then(() => true), new Promise((r) => setTimeout(() => r(false), 5000))]);
+    await route.continue();
+  });
+  await page.goto(url);
+  await page.locator('#w .sw-banner').waitFor();
+  assert.ok(heldUntilLanguage, 'the Spanish module was requested before the wasm arrived');
+  assert.equal(await page.locator('#w .sw-banner__overall').textContent(), 'Interrupción menor del servicio');
+  assert.equal(await page.locator('#w .sw').getAttribute('lang'), 'es-MX');
+  await context.close();
+});
+
+test('a language that cannot load, or comes from another version, reads as English and the console says why', CHROMIUM_ONLY, async () => {
+  const url = await hostPage('languages-failing.html', `
+    <status-widget id="es" locale="es" src="/reference" now="2020-02-05T10:40:00Z" time-zone="UTC" poll="0"></status-widget>
+    <status-widget id="de" locale="de" src="/reference" now="2020-02-05T10:40:00Z" time-zone="UTC" poll="0"></status-widget>`);
+  const context = await browser.newContext({ timezoneId: 'UTC' });
+  const page = await context.newPage();
+  const warnings = [];
+  const errors = [];
+  page.on('console', (m) => (m.type() === 'warning' ? warnings : m.type() === 'error' ? errors : []).push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.route('**/status-widget-lang-es.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route('**/status-widget-lang-de.js', (route) => route.fulfill({
+    status: 200, contentType: 'text/javascript', body: 'export default "0.0.1\\nAlte Wörter";',
+  }));
+  await page.goto(url);
+  await page.locator('#es .sw-banner').waitFor();
+  await page.locator('#de .sw-banner').waitFor();
+  for (const id of ['es', 'de']) {
+    assert.equal(await page.locator(`#${id} .sw-banner__overall`).textContent(), 'Minor service disruption');
+    assert.equal(await page.locator(`#${id} .sw`).getAttribute('lang'), 'en');
+    assert.equal(await page.locator(`#${id} .sw`).getAttribute('dir'), 'ltr');
+  }
+  assert.ok(warnings.some((w) => w.includes('the es texts could not load: English instead')), warnings.join('\n'));
+  assert.ok(warnings.some((w) => w.includes('the de texts are of another version: English instead')), warnings.join('\n'));
+  // The browser's own line for the 404 is no error of ours.
+  assert.deepEqual(errors.filter((e) => !e.startsWith('Failed to load resource')), []);
+  await context.close();
+});
 
 test('the PSA app shows one zone as a bar that stays in view', CHROMIUM_ONLY, async () => {
   const { page, problems, close } = await openPage(`${base}/examples/psa-app.html`, { width: 1100, height: 700 });
