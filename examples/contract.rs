@@ -1,7 +1,7 @@
 //! Rewrites what the element's contract tables feed: the README's contract tables, the
 //! registries' README (`package/README.md`), `package/status-widget.d.ts`,
-//! `package/react.d.ts`, `package/custom-elements.json` and the bundle's language modules
-//! (`src/embed/status-widget-lang-*.js`). `tests/contract.rs` fails when
+//! `package/react.d.ts`, `package/custom-elements.json` and the bundle's modules (languages
+//! and the reference incident: `src/embed/status-widget-*.js`). `tests/contract.rs` fails when
 //! they are stale; run this, then read the diff:
 //!
 //! ```text
@@ -26,14 +26,14 @@ fn main() -> std::io::Result<()> {
     for (path, content) in &files {
         fs::write(root.join(path), content)?;
     }
-    let languages = contract::language_modules();
-    for (path, content) in &languages {
+    let modules = contract::modules();
+    for (path, content) in &modules {
         fs::write(root.join(path), content)?;
     }
     println!(
-        "README.md, {} and {} language modules written",
+        "README.md, {} and {} bundle modules written",
         files.map(|(path, _)| path).join(", "),
-        languages.len()
+        modules.len()
     );
     Ok(())
 }

@@ -14,6 +14,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { minify } from 'terser';
 import { readCargoVersion } from './version.mjs';
 import { shortenImports } from './short-imports.mjs';
+import { MODULE } from './size.mjs';
 
 const stage = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -33,10 +34,10 @@ writeFileSync(page, readFileSync(page, 'utf8')
   .replace(/\n\s*<!-- wasm-opt:[\s\S]*?-->/, '')
   .replace(/\n\s*<link data-trunk rel="rust"[^>]*>/, '')
   .replace(/\n\s*\n(\s*\n)+/g, '\n'));
-// The language modules (written by `cargo run --example contract` from src/i18n.rs) go
-// beside the entry, which imports the one a widget speaks.
+// The modules a widget may need (its language's words, the reference incident), written by
+// `cargo run --example contract`, go beside the entry, which imports them on demand.
 for (const name of readdirSync(join(source, 'src/embed'))) {
-  if (/^status-widget-lang-[a-z]+\.js$/.test(name)) copyFileSync(join(source, 'src/embed', name), join(stage, name));
+  if (MODULE.test(name)) copyFileSync(join(source, 'src/embed', name), join(stage, name));
 }
 for (const name of ['status-widget.js', 'status-widget-glue.js']) {
   const path = join(stage, name);

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { repo } from '../tests/support/server.mjs';
 import { readCargoVersion } from './version.mjs';
+import { MODULE } from './size.mjs';
 
 const dist = join(repo, 'dist');
 const out = join(repo, 'artifacts');
@@ -29,9 +30,10 @@ export const PACKAGE_FILES = [
   'CHANGELOG.md', 'LICENSE', 'README.md', 'custom-elements.json', 'icon.svg', 'index.html',
   'package.json', 'page.css', 'react.d.ts', 'react.js', 'standalone.d.ts', 'standalone.js',
   'status-widget-glue.js', 'status-widget.d.ts', 'status-widget.js', 'status-widget_bg.wasm',
-  // The words of each language but English, loaded by the entry for a widget that speaks it.
+  // Loaded by the entry for a widget that needs one: the words of each language but
+  // English, and the reference incident (a widget without `src`).
   'status-widget-lang-ar.js', 'status-widget-lang-de.js', 'status-widget-lang-es.js',
-  'status-widget-lang-fr.js', 'status-widget-lang-pt.js',
+  'status-widget-lang-fr.js', 'status-widget-lang-pt.js', 'status-widget-reference.js',
 ];
 
 const manifest = {
@@ -66,7 +68,7 @@ const manifest = {
 
 function stageNpm() {
   const fromDist = ['status-widget.js', 'status-widget-glue.js', 'status-widget_bg.wasm', 'standalone.js', 'page.css', 'icon.svg',
-    ...PACKAGE_FILES.filter((f) => f.startsWith('status-widget-lang-'))];
+    ...PACKAGE_FILES.filter((f) => MODULE.test(f))];
   for (const name of [...fromDist, 'index.html']) {
     if (!existsSync(join(dist, name))) throw new Error(`dist/${name} is missing: run make dist first`);
   }

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-/** A language module's name (`status-widget-lang-es.js`). */
-export const LANGUAGE_MODULE = /^status-widget-lang-[a-z]+\.js$/;
+/** The name of a module the entry loads on demand (`status-widget-lang-es.js`, `status-widget-reference.js`). */
+export const MODULE = /^status-widget-(lang-[a-z]+|reference)\.js$/;
 
 /** The widget's files in a dist folder, in load order. */
 export const BUNDLE = ['status-widget.js', 'status-widget-glue.js', 'status-widget_bg.wasm'];
@@ -41,11 +41,12 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const fmt = (n) => n.toLocaleString('en-US').padStart(9);
   console.log(`${'file'.padEnd(28)}${'raw'.padStart(9)} ${'gzip'.padStart(9)} ${'brotli'.padStart(9)}`);
   for (const r of rows) console.log(`${r.name.padEnd(28)}${fmt(r.raw)} ${fmt(r.gzip)} ${fmt(r.brotli)}`);
-  // Not in the total: each is loaded only by a widget that speaks its language.
-  const languages = readdirSync(dir).filter((f) => LANGUAGE_MODULE.test(f)).sort();
-  if (languages.length) {
-    console.log('loaded only for a widget in its language:');
-    for (const r of sizes(languages.map((f) => join(dir, f))).slice(0, -1)) {
+  // Not in the total: each is loaded only for a widget that needs it (one in its language,
+  // one without `src`).
+  const modules = readdirSync(dir).filter((f) => MODULE.test(f)).sort();
+  if (modules.length) {
+    console.log('loaded only for a widget that needs it:');
+    for (const r of sizes(modules.map((f) => join(dir, f))).slice(0, -1)) {
       console.log(`${r.name.padEnd(28)}${fmt(r.raw)} ${fmt(r.gzip)} ${fmt(r.brotli)}`);
     }
   }

@@ -592,19 +592,19 @@ pub fn manifest(version: &str) -> String {
     text
 }
 
-/// The bundle's language modules, `src/embed/status-widget-lang-CODE.js`, one for each
-/// language but English (which the wasm holds): their paths and texts. The entry loads the
-/// one a widget speaks before the widget renders (`src/i18n.rs`'s `loaded`).
-pub fn language_modules() -> Vec<(String, String)> {
-    crate::i18n::Lang::ALL
+/// The bundle's modules, `src/embed/status-widget-NAME.js`: one for each language but
+/// English (which the wasm holds), and the reference incident's documents. Their paths and
+/// texts. The entry loads the ones a widget needs before it renders (`src/i18n.rs`'s
+/// `loaded`, `src/feed.rs`'s `reference_module`).
+pub fn modules() -> Vec<(String, String)> {
+    let languages = crate::i18n::Lang::ALL
         .iter()
-        .filter_map(|lang| {
-            let text = lang.module_text()?;
+        .filter_map(|lang| Some((format!("lang-{}", lang.primary()), lang.module_text()?)));
+    languages
+        .chain([("reference".to_owned(), crate::feed::reference_module_text())])
+        .map(|(name, text)| {
             let literal = serde_json::to_string(&text).unwrap_or_default();
-            Some((
-                format!("src/embed/status-widget-lang-{}.js", lang.primary()),
-                format!("export default {literal};\n"),
-            ))
+            (format!("src/embed/status-widget-{name}.js"), format!("export default {literal};\n"))
         })
         .collect()
 }

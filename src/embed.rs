@@ -32,24 +32,31 @@ pub fn status_title(name: &str, lang: &str) -> String {
     crate::i18n::Lang::status_title(lang, name)
 }
 
-/// The language module `host`'s widget needs before it renders (`es` for
-/// `status-widget-es.js`), when it has not been handed over yet: its words in the language
-/// it will speak, not English first.
-#[wasm_bindgen(js_name = missingLanguage)]
-pub fn missing_language(host: &HtmlElement) -> Option<String> {
-    let tag = props(host).config.locale.unwrap_or_else(crate::time::browser_language);
+/// The module `host`'s widget needs before it renders, when it has not been handed over
+/// yet: `lang-es` (`status-widget-lang-es.js`) for its language, so its first words are in
+/// it and not English; `reference` (`status-widget-reference.js`) for a widget without `src`.
+#[wasm_bindgen(js_name = missingModule)]
+pub fn missing_module(host: &HtmlElement) -> Option<String> {
+    let config = props(host).config;
+    if config.sources().iter().any(Option::is_none) && !crate::feed::reference_module::asked() {
+        return Some("reference".to_owned());
+    }
+    let tag = config.locale.unwrap_or_else(crate::time::browser_language);
     crate::i18n::Lang::shipped(&tag)
         .filter(|lang| !crate::i18n::loaded::asked(*lang))
-        .map(|lang| lang.primary().to_owned())
+        .map(|lang| format!("lang-{}", lang.primary()))
 }
 
-/// Hands over the texts of language `code` (the default export of `status-widget-CODE.js`),
-/// or `undefined` when the module could not be loaded: that language then reads as English.
-/// Whether the texts were taken (a module of another version is not).
-#[wasm_bindgen(js_name = addLanguage)]
-pub fn add_language(code: &str, text: Option<String>) -> bool {
-    let lang = crate::i18n::Lang::shipped(code);
-    lang.is_some_and(|lang| crate::i18n::loaded::add(lang, text.as_deref()))
+/// Hands over module `name` (its default export), or `undefined` when it could not be
+/// loaded: a language then reads as English, the reference incident as a failed read.
+/// Whether it was taken (a module of another version is not).
+#[wasm_bindgen(js_name = addModule)]
+pub fn add_module(name: &str, text: Option<String>) -> bool {
+    match name.strip_prefix("lang-") {
+        Some(code) => crate::i18n::Lang::shipped(code)
+            .is_some_and(|lang| crate::i18n::loaded::add(lang, text.as_deref())),
+        None => name == "reference" && crate::feed::reference_module::add(text.as_deref()),
+    }
 }
 
 /// Hands the shim's `take(url, signal)` to the feed client: the first read of a document uses

@@ -110,9 +110,63 @@ pub const REFERENCE_DOCUMENTS: [&str; 3] = [
 /// The instant the demo replays by default: the reference incident while it was live.
 pub const REFERENCE_REPLAY_AT: &str = "2020-02-05T10:40:00Z";
 
-/// Reads the compiled-in reference feed into one snapshot.
+/// Reads the reference feed into one snapshot. In the bundle its documents are a module of
+/// their own (`status-widget-reference.js`, handed over before a widget without `src`
+/// renders); a network failure when that module could not be loaded.
 pub fn reference() -> Result<Snapshot, FeedError> {
-    REFERENCE_DOCUMENTS.iter().try_fold(Snapshot::default(), |acc, doc| {
+    let documents = reference_module::documents().ok_or_else(|| FeedError::Network {
+        url: "status-widget-reference.js".to_owned(),
+        detail: "the reference incident could not be loaded".to_owned(),
+    })?;
+    documents.iter().try_fold(Snapshot::default(), |acc, doc| {
         decode(doc.as_bytes()).map(|(_, snapshot)| acc.merge(snapshot))
     })
+}
+
+/// The reference documents as the bundle's module holds them: the crate's version, then
+/// each document on a line of its own (compact JSON has no line break).
+pub fn reference_module_text() -> String {
+    format!("{}\n{}", env!("CARGO_PKG_VERSION"), REFERENCE_DOCUMENTS.join("\n"))
+}
+
+/// Where the reference documents come from: compiled in (natively, and in a yew app); in
+/// the bundle (the `element` feature), the module `status-widget-reference.js`, once the
+/// entry has handed it over: only a widget without `src` (the demo's) needs it.
+pub(crate) mod reference_module {
+    #[cfg(not(all(feature = "element", target_arch = "wasm32")))]
+    pub(crate) fn documents() -> Option<[&'static str; 3]> {
+        Some(super::REFERENCE_DOCUMENTS)
+    }
+
+    #[cfg(all(feature = "element", target_arch = "wasm32"))]
+    thread_local! {
+        static DOCUMENTS: std::cell::Cell<Option<[&'static str; 3]>> = const { std::cell::Cell::new(None) };
+        static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    #[cfg(all(feature = "element", target_arch = "wasm32"))]
+    pub(crate) fn documents() -> Option<[&'static str; 3]> {
+        DOCUMENTS.with(std::cell::Cell::get)
+    }
+
+    /// Whether the module was handed over already, or given up on.
+    #[cfg(all(feature = "element", target_arch = "wasm32"))]
+    pub(crate) fn asked() -> bool {
+        ASKED.with(std::cell::Cell::get)
+    }
+
+    /// Takes the module's text ([`super::reference_module_text`]), or `None` when it could
+    /// not be loaded; a text of another version is refused too.
+    #[cfg(all(feature = "element", target_arch = "wasm32"))]
+    pub(crate) fn add(text: Option<&str>) -> bool {
+        ASKED.with(|asked| asked.set(true));
+        let lines: Vec<&str> = text.map(|t| t.split('\n').collect()).unwrap_or_default();
+        let [version, summary, incidents, maintenances] = lines[..] else { return false };
+        if version != env!("CARGO_PKG_VERSION") {
+            return false;
+        }
+        let documents = [summary, incidents, maintenances].map(|d| &*String::leak(d.to_owned()));
+        DOCUMENTS.with(|slot| slot.set(Some(documents)));
+        true
+    }
 }

@@ -352,24 +352,22 @@ fn the_registry_readme_unlinks_files_only_outside_code() {
 }
 
 #[test]
-fn the_language_modules_are_the_message_table() {
-    let modules = contract::language_modules();
+fn the_bundle_modules_are_the_message_table_and_the_reference() {
+    let modules = contract::modules();
     assert_eq!(
         modules.len(),
-        status_widget::i18n::Lang::ALL.len() - 1,
-        "one module per language but English"
+        status_widget::i18n::Lang::ALL.len(),
+        "one per language but English, and the reference"
     );
-    for (path, content) in modules {
-        assert!(read(&path) == content, "{path} {STALE}");
+    for (path, content) in &modules {
+        assert!(read(path) == *content, "{path} {STALE}");
     }
     // The entry loads each of them by a static import() (bundlers follow only those).
     let entry = read("src/embed/status-widget.js");
-    for lang in status_widget::i18n::Lang::ALL.iter().skip(1) {
-        let import =
-            format!("{}: () => import('./status-widget-lang-{}.js')", lang.primary(), lang.primary());
-        assert!(
-            entry.contains(&import),
-            "src/embed/status-widget.js does not load its language with {import}"
-        );
+    for (path, _) in modules {
+        let file = path.trim_start_matches("src/embed/");
+        let name = file.trim_start_matches("status-widget-").trim_end_matches(".js");
+        let import = format!("'{name}': () => import('./{file}')");
+        assert!(entry.contains(&import), "src/embed/status-widget.js does not load {file} with {import}");
     }
 }

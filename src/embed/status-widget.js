@@ -71,49 +71,56 @@ function takePrefetched(url, signal) {
   return entry.response;
 }
 
-// The widget's words in each language but English (which the wasm holds): a module each,
-// loaded before the first render of a widget that speaks it, so an English reader downloads
-// none of them. Static import() calls: bundlers follow these and emit each as a chunk.
-const LANGUAGES = {
-  es: () => import('./status-widget-lang-es.js'),
-  de: () => import('./status-widget-lang-de.js'),
-  fr: () => import('./status-widget-lang-fr.js'),
-  pt: () => import('./status-widget-lang-pt.js'),
-  ar: () => import('./status-widget-lang-ar.js'),
+// Modules a widget may need before it renders, each loaded only when one does: the words
+// of each language but English (which the wasm holds), so an English reader downloads none
+// of them, and the reference incident a widget without `src` shows (the demo's). Static
+// import() calls: bundlers follow these and emit each as a chunk.
+const MODULES = {
+  'lang-es': () => import('./status-widget-lang-es.js'),
+  'lang-de': () => import('./status-widget-lang-de.js'),
+  'lang-fr': () => import('./status-widget-lang-fr.js'),
+  'lang-pt': () => import('./status-widget-lang-pt.js'),
+  'lang-ar': () => import('./status-widget-lang-ar.js'),
+  'reference': () => import('./status-widget-reference.js'),
 };
-const languageImports = new Map();
-function importLanguage(code) {
-  if (!languageImports.has(code)) {
-    const module = LANGUAGES[code]();
+const imports = new Map();
+function importModule(name) {
+  if (!imports.has(name)) {
+    const module = MODULES[name]();
     module.catch(() => {}); // reported when handed over (below)
-    languageImports.set(code, module);
+    imports.set(name, module);
   }
-  return languageImports.get(code);
+  return imports.get(name);
 }
-// The language of the widgets already on the page is requested now, while the wasm loads: a
-// guess from the tags the widget reads (its `locale`, the page's `lang`, the browser's); the
-// wasm says which module a widget really needs (`missingLanguage`).
+// What the widgets already on the page need is requested now, while the wasm loads: a guess
+// from what the widget reads (its `src`; its `locale`, else the page's `lang`, else the
+// browser's); the wasm says what a widget really needs (`missingModule`).
 for (const element of inBrowser ? document.querySelectorAll('status-widget') : []) {
+  if (!element.getAttribute('src')?.trim()) importModule('reference');
   const tag = element.getAttribute('locale') || element.closest('[lang]')?.getAttribute('lang') || navigator.language || '';
-  const code = tag.trim().split(/[-_]/)[0].toLowerCase();
-  if (Object.hasOwn(LANGUAGES, code)) importLanguage(code);
+  const name = `lang-${tag.trim().split(/[-_]/)[0].toLowerCase()}`;
+  if (Object.hasOwn(MODULES, name)) importModule(name);
 }
-// Resolves once language `code`'s texts are in the wasm, or given up on (the widget then
-// speaks English, as for a language it does not ship, and the console says why).
-const languagesHanded = new Map();
-function loadLanguage(code) {
-  if (!languagesHanded.has(code)) {
-    languagesHanded.set(code, (Object.hasOwn(LANGUAGES, code) ? importLanguage(code) : Promise.reject(new Error('not shipped')))
+// Resolves once module `name` is in the wasm, or given up on: a language then reads as
+// English, as one the widget does not ship; the reference incident as a failed read. The
+// console says why.
+const handed = new Map();
+function loadModule(name) {
+  if (!handed.has(name)) {
+    const what = name === 'reference' ? 'the reference incident' : `the ${name.slice(5)} texts`;
+    const is = name === 'reference' ? 'is' : 'are';
+    const instead = name === 'reference' ? '' : ': English instead';
+    handed.set(name, (Object.hasOwn(MODULES, name) ? importModule(name) : Promise.reject(new Error('not shipped')))
       .then((module) => {
         if (stopped) return;
-        if (!glue.addLanguage(code, String(module.default))) console.warn(`${prefix} the ${code} texts are of another version: English instead`);
+        if (!glue.addModule(name, String(module.default))) console.warn(`${prefix} ${what} ${is} of another version${instead}`);
       }, (error) => {
         if (stopped) return;
-        glue.addLanguage(code, undefined);
-        console.warn(`${prefix} the ${code} texts could not load: English instead`, error);
+        glue.addModule(name, undefined);
+        console.warn(`${prefix} ${what} could not load${instead}`, error);
       }));
   }
-  return languagesHanded.get(code);
+  return handed.get(name);
 }
 
 let glue = null;
@@ -232,10 +239,10 @@ export class StatusWidgetElement extends (globalThis.HTMLElement ?? class {}) {
       waiting.add(this);
       return;
     }
-    // Its language first, so its first words are in it.
-    const language = glue.missingLanguage(this);
-    if (language) {
-      loadLanguage(language).then(() => {
+    // What it needs first (its language, so its first words are in it).
+    const missing = glue.missingModule(this);
+    if (missing) {
+      loadModule(missing).then(() => {
         if (this.isConnected && !this.#widget) this.connectedCallback();
       });
       return;
@@ -256,8 +263,8 @@ export class StatusWidgetElement extends (globalThis.HTMLElement ?? class {}) {
   attributeChangedCallback(_name, before, after) {
     if (before === after || stopped || !this.#widget) return;
     // A new language: the widget keeps its words until the new ones are here.
-    const language = glue.missingLanguage(this);
-    if (language) loadLanguage(language).then(() => { if (!stopped) this.#widget?.update(); });
+    const missing = glue.missingModule(this);
+    if (missing) loadModule(missing).then(() => this.attributeChangedCallback(_name, 0, 1));
     else this.#widget.update();
   }
 }

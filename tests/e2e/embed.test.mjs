@@ -44,6 +44,9 @@ async function recordEvents(page) {
   });
 }
 const events = (page) => page.evaluate(() => window.__events.splice(0));
+/** Waits until widget `id`'s banner states `text` (a read's first document, the summary, may come alone first). */
+const overallIs = (page, id, text) => page.waitForFunction(([id, text]) =>
+  document.getElementById(id)?.shadowRoot?.querySelector('.sw-banner__overall')?.textContent === text, [id, text]);
 
 for (const engine of ENGINES) {
   test(`[${engine}] the hostile page changes nothing inside the widget and breaks no CSP rule`, async () => {
@@ -188,7 +191,7 @@ for (const engine of ENGINES) {
       <status-widget id="a" src="/reference" now="2020-02-05T10:40:00Z" time-zone="UTC" poll="0"></status-widget>`);
     server.paths = [];
     const { page, problems, close } = await openPage(url, {}, engine);
-    assert.equal(await page.locator('#a .sw-banner__overall').textContent(), 'Minor service disruption');
+    await overallIs(page, 'a', 'Minor service disruption');
     const languages = () => server.paths.filter((p) => p.includes('status-widget-lang-')).map((p) => p.split('/').pop());
     assert.deepEqual(languages(), [], 'an English page loads no language module');
     // A French widget added later: every text its shadow root ever holds is French.
@@ -203,8 +206,7 @@ for (const engine of ENGINES) {
       const record = () => window.__texts.push(widget.shadowRoot.textContent);
       new MutationObserver(record).observe(widget.shadowRoot, { subtree: true, childList: true, characterData: true });
     });
-    await page.locator('#b .sw-banner').waitFor();
-    assert.equal(await page.locator('#b .sw-banner__overall').textContent(), 'Perturbation mineure du service');
+    await overallIs(page, 'b', 'Perturbation mineure du service');
     assert.equal(await page.locator('#b .sw').getAttribute('lang'), 'fr');
     const texts = await page.evaluate(() => window.__texts.filter(Boolean));
     assert.ok(texts.length > 0);
@@ -214,12 +216,13 @@ for (const engine of ENGINES) {
     assert.deepEqual(languages(), ['status-widget-lang-fr.js']);
     // The English widget turned German: German words, and the German module alone more.
     await page.evaluate(() => document.getElementById('a').setAttribute('locale', 'de'));
-    await page.waitForFunction(() => document.getElementById('a').shadowRoot.querySelector('.sw-banner__overall')?.textContent === 'Geringfügige Störung');
+    await overallIs(page, 'a', 'Geringfügige Störung');
     assert.equal(await page.locator('#a .sw').getAttribute('lang'), 'de');
     assert.deepEqual(languages().sort(), ['status-widget-lang-de.js', 'status-widget-lang-fr.js']);
     // The class's title answers in every language at once, loaded or not.
     assert.equal(await page.evaluate(() => customElements.get('status-widget').statusTitle('Datto', 'pt-BR')), 'Status de Datto');
     assert.deepEqual(languages().sort(), ['status-widget-lang-de.js', 'status-widget-lang-fr.js']);
+    assert.ok(!server.paths.some((p) => p.endsWith('/status-widget-reference.js')), 'widgets with a src load no reference incident');
     server.paths = null;
     assert.deepEqual(problems, []);
     await close();
@@ -242,15 +245,17 @@ test('a page in a shipped language has its module requested while the wasm loads
   await page.goto(url);
   await page.locator('#w .sw-banner').waitFor();
   assert.ok(heldUntilLanguage, 'the Spanish module was requested before the wasm arrived');
-  assert.equal(await page.locator('#w .sw-banner__overall').textContent(), 'Interrupción menor del servicio');
+  // The summary comes first; the incident, from the next document, a moment later.
+  await overallIs(page, 'w', 'Interrupción menor del servicio');
   assert.equal(await page.locator('#w .sw').getAttribute('lang'), 'es-MX');
   await context.close();
 });
 
-test('a language that cannot load, or comes from another version, reads as English and the console says why', CHROMIUM_ONLY, async () => {
+test('a language that cannot load, or comes from another version, reads as English; a reference incident that cannot load is a failed read; the console says why', CHROMIUM_ONLY, async () => {
   const url = await hostPage('languages-failing.html', `
     <status-widget id="es" locale="es" src="/reference" now="2020-02-05T10:40:00Z" time-zone="UTC" poll="0"></status-widget>
-    <status-widget id="de" locale="de" src="/reference" now="2020-02-05T10:40:00Z" time-zone="UTC" poll="0"></status-widget>`);
+    <status-widget id="de" locale="de" src="/reference" now="2020-02-05T10:40:00Z" time-zone="UTC" poll="0"></status-widget>
+    <status-widget id="none" time-zone="UTC"></status-widget>`);
   const context = await browser.newContext({ timezoneId: 'UTC' });
   const page = await context.newPage();
   const warnings = [];
@@ -258,6 +263,7 @@ test('a language that cannot load, or comes from another version, reads as Engli
   page.on('console', (m) => (m.type() === 'warning' ? warnings : m.type() === 'error' ? errors : []).push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.route('**/status-widget-lang-es.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route('**/status-widget-reference.js', (route) => route.abort());
   await page.route('**/status-widget-lang-de.js', (route) => route.fulfill({
     status: 200, contentType: 'text/javascript', body: 'export default "0.0.1\\nAlte Wörter";',
   }));
@@ -265,10 +271,14 @@ test('a language that cannot load, or comes from another version, reads as Engli
   await page.locator('#es .sw-banner').waitFor();
   await page.locator('#de .sw-banner').waitFor();
   for (const id of ['es', 'de']) {
-    assert.equal(await page.locator(`#${id} .sw-banner__overall`).textContent(), 'Minor service disruption');
+    await overallIs(page, id, 'Minor service disruption');
     assert.equal(await page.locator(`#${id} .sw`).getAttribute('lang'), 'en');
     assert.equal(await page.locator(`#${id} .sw`).getAttribute('dir'), 'ltr');
   }
+  // Without its reference incident, a widget with no src says it cannot read its feed.
+  await page.locator('#none .sw-error').waitFor();
+  assert.match(await page.locator('#none .sw-error').textContent(), /^Status unavailable: the status page could not be reached\./);
+  assert.ok(warnings.some((w) => w.includes('the reference incident could not load')), warnings.join('\n'));
   assert.ok(warnings.some((w) => w.includes('the es texts could not load: English instead')), warnings.join('\n'));
   assert.ok(warnings.some((w) => w.includes('the de texts are of another version: English instead')), warnings.join('\n'));
   // The browser's own line for the 404 is no error of ours.
