@@ -10,8 +10,7 @@ use crate::labels;
 use crate::model::{HistoryDay, Incident, Snapshot, Time};
 use crate::time::{self, TimeStyle};
 
-/// Props of [`History`].
-#[derive(Properties, PartialEq)]
+/// What [`history`] shows.
 pub struct HistoryProps {
     /// The picture (already as of `now`).
     pub snapshot: Rc<Snapshot>,
@@ -26,16 +25,16 @@ pub struct HistoryProps {
     /// List every day on its own, as a status page does; otherwise quiet days run together.
     pub every_day: bool,
     /// Hours after a maintenance within which an incident on its components is linked to it.
-    #[prop_or(24)]
     pub near_maintenance_hours: u32,
 }
 
 /// The resolved incidents and completed maintenances of the last few days, grouped by day,
 /// newest first; each opens to its whole timeline. A day without any says so only when the
 /// documents list every incident of that day; the days they do not cover are left out, and
-/// a line says where that history is (the status page's own history page).
-#[function_component]
-pub fn History(props: &HistoryProps) -> Html {
+/// a line says where that history is (the status page's own history page). A plain
+/// function, not a component: it takes `now`, so it would render again on every tick of the
+/// clock anyway.
+pub fn history(props: &HistoryProps) -> Html {
     let tz = &*props.times;
     let lang = tz.lang;
     let days = props.snapshot.history(props.now, props.days, |at| time::day_of(at, tz));

@@ -6,7 +6,7 @@ use super::badge::badge;
 use super::body_text::BodyText;
 use super::show_more::show_more;
 use super::tone;
-use super::update_entry::UpdateEntry;
+use super::update_entry::update_entry;
 use crate::i18n::Key;
 use crate::labels;
 use crate::model::{Incident, NearMaintenance, Time};
@@ -124,14 +124,8 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
                 </section>
             }) }
             <ol class="sw-timeline" aria-label={lang.t(Key::UpdatesNewestFirst)}>
-                { for timeline.iter().take(shown_updates).map(|update| html! {
-                    <UpdateEntry
-                        key={update.id.clone()}
-                        update={(*update).clone()}
-                        now={props.now}
-                        times={props.times.clone()}
-                        is_root_cause={edit_of == Some(update.id.as_str())}
-                    />
+                { for timeline.iter().take(shown_updates).map(|update| {
+                    update_entry(update, props.now, &props.times, edit_of == Some(update.id.as_str()))
                 }) }
             </ol>
             if hidden_updates > 0 {

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::component_tree::ComponentTree;
-use super::history::History;
+use super::history::{history, HistoryProps};
 use super::incident_timeline::IncidentTimeline;
 use super::show_more::show_more;
 use super::status_tone;
@@ -164,15 +164,15 @@ pub fn Panel(props: &PanelProps) -> Html {
                 <ComponentTree snapshot={snapshot.clone()} level={section} {lang} />
             }
             if props.history_days > 0 {
-                <History
-                    snapshot={snapshot.clone()}
-                    now={props.now}
-                    days={props.history_days}
-                    times={props.times.clone()}
-                    level={section}
-                    every_day={props.page}
-                    near_maintenance_hours={props.near_maintenance_hours}
-                />
+                { history(&HistoryProps {
+                    snapshot: snapshot.clone(),
+                    now: props.now,
+                    days: props.history_days,
+                    times: props.times.clone(),
+                    level: section,
+                    every_day: props.page,
+                    near_maintenance_hours: props.near_maintenance_hours,
+                }) }
             }
             { for page_link }
         </div>

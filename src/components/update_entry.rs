@@ -1,5 +1,3 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::badge::badge;
@@ -9,42 +7,30 @@ use crate::labels;
 use crate::model::{AffectedComponent, Time, Update};
 use crate::time::{self, TimeStyle};
 
-/// Props of [`UpdateEntry`].
-#[derive(Properties, PartialEq)]
-pub struct UpdateEntryProps {
-    /// The update.
-    pub update: Update,
-    /// The current (or pinned) instant, for "2 h ago".
-    pub now: Time,
-    /// Zone and locale for displayed times.
-    pub times: Rc<TimeStyle>,
-    /// Its text is the root cause shown above the timeline: say so instead of repeating it.
-    #[prop_or_default]
-    pub is_root_cause: bool,
-}
-
-/// One update: status, local time and relative time, body, component changes.
-#[function_component]
-pub fn UpdateEntry(props: &UpdateEntryProps) -> Html {
-    let update = &props.update;
-    let lang = props.times.lang;
+/// One update: status, local time and relative time ("2 h ago" from `now`), body, component
+/// changes; when `is_root_cause`, its text is the root cause shown above the timeline, and
+/// it says so instead of repeating it. A plain function, not a component: it takes `now`,
+/// so it would render again on every tick of the clock anyway, and each component type
+/// costs the wasm its own copy of yew's lifecycle.
+pub fn update_entry(update: &Update, now: Time, times: &TimeStyle, is_root_cause: bool) -> Html {
+    let lang = times.lang;
     let when = update.at.map(|at| {
         html! {
             <>
-                { super::moment(at, &props.times, "sw-update__time") }
-                <span class="sw-update__ago">{ time::relative(at, props.now, lang) }</span>
+                { super::moment(at, times, "sw-update__time") }
+                <span class="sw-update__ago">{ time::relative(at, now, lang) }</span>
             </>
         }
     });
     html! {
-        <li class="sw-update">
+        <li key={update.id.clone()} class="sw-update">
             <p class="sw-update__head">
                 { badge(&update.status, lang) }
                 { for when }
             </p>
             if update.edited_later {
                 <p class="sw-update__edited">{ lang.t(Key::EditedLater) }</p>
-            } else if props.is_root_cause {
+            } else if is_root_cause {
                 <p class="sw-update__edited">{ lang.t(Key::TextIsRootCause) }</p>
             } else {
                 <BodyText text={AttrValue::from(update.body.clone())} />
