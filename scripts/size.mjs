@@ -32,7 +32,7 @@ export function sizes(paths) {
   return [...rows, total];
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const budgetAt = args.indexOf('--budget');
   const budget = budgetAt >= 0 ? Number(args[budgetAt + 1]) : null;

@@ -17,6 +17,9 @@ use crate::events::{DetailValue, WidgetEvent};
 pub struct Widget {
     host: HtmlElement,
     app: Option<AppHandle<App>>,
+    /// The locale and direction it renders with: kept while a new language's module is on its
+    /// way, so its words do not turn English meanwhile.
+    speaks: (Option<String>, Option<yew::AttrValue>),
 }
 
 /// The attribute names the element observes: every setting of [`SETTINGS`].
@@ -32,19 +35,31 @@ pub fn status_title(name: &str, lang: &str) -> String {
     crate::i18n::Lang::status_title(lang, name)
 }
 
-/// The module `host`'s widget needs before it renders, when it has not been handed over
-/// yet: `lang-es` (`status-widget-lang-es.js`) for its language, so its first words are in
+/// The modules `host`'s widget needs before it renders and that have not been handed over
+/// yet (loaded together): `lang-es` (`status-widget-lang-es.js`) for its language, so its first words are in
 /// it and not English; `reference` (`status-widget-reference.js`) for a widget without `src`.
-#[wasm_bindgen(js_name = missingModule)]
-pub fn missing_module(host: &HtmlElement) -> Option<String> {
+#[wasm_bindgen(js_name = missingModules)]
+pub fn missing_modules(host: &HtmlElement) -> Vec<String> {
     let config = props(host).config;
-    if config.sources().iter().any(Option::is_none) && !crate::feed::reference_module::asked() {
-        return Some("reference".to_owned());
+    let mut missing = Vec::new();
+    if needs_reference(&config) {
+        missing.push("reference".to_owned());
     }
-    let tag = config.locale.unwrap_or_else(crate::time::browser_language);
-    crate::i18n::Lang::shipped(&tag)
-        .filter(|lang| !crate::i18n::loaded::asked(*lang))
-        .map(|lang| format!("lang-{}", lang.primary()))
+    if let Some(lang) = missing_language(&config) {
+        missing.push(format!("lang-{}", lang.primary()));
+    }
+    missing
+}
+
+/// Whether a widget with `config` shows the reference incident and its module is not here.
+fn needs_reference(config: &Config) -> bool {
+    config.sources().iter().any(Option::is_none) && !crate::feed::reference_module::asked()
+}
+
+/// The language a widget with `config` speaks, when its module has not been handed over.
+fn missing_language(config: &Config) -> Option<crate::i18n::Lang> {
+    let tag = config.locale.clone().unwrap_or_else(crate::time::browser_language);
+    crate::i18n::Lang::shipped(&tag).filter(|lang| !crate::i18n::loaded::asked(*lang))
 }
 
 /// Hands over module `name` (its default export), or `undefined` when it could not be
@@ -79,18 +94,29 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) -> Widget {
         web_sys::console::warn_2(&format!("{} styles not applied:", crate::LOG_PREFIX).into(), &error);
     }
     let container = root.owner_document().and_then(|d| d.create_element("div").ok());
+    let props = props(&host);
+    let speaks = (props.config.locale.clone(), props.dir.clone());
     let app = container.map(|container| {
         let _ = root.append_child(&container);
-        yew::Renderer::<App>::with_root_and_props(container, props(&host)).render()
+        yew::Renderer::<App>::with_root_and_props(container, props).render()
     });
-    Widget { host, app }
+    Widget { host, app, speaks }
 }
 
 #[wasm_bindgen]
 impl Widget {
-    /// Re-reads the element's attributes and re-renders with them.
+    /// Re-reads the element's attributes and re-renders with them. While the module of the
+    /// language they name is on its way, the widget keeps the language it speaks; while the
+    /// reference incident's is, it keeps everything (the entry calls again once it is here).
     pub fn update(&mut self) {
-        let props = props(&self.host);
+        let mut props = props(&self.host);
+        if needs_reference(&props.config) {
+            return;
+        }
+        if missing_language(&props.config).is_some() {
+            (props.config.locale, props.dir) = self.speaks.clone();
+        }
+        self.speaks = (props.config.locale.clone(), props.dir.clone());
         if let Some(app) = &mut self.app {
             app.update(props);
         }

@@ -94,7 +94,7 @@ function importModule(name) {
 }
 // What the widgets already on the page need is requested now, while the wasm loads: a guess
 // from what the widget reads (its `src`; its `locale`, else the page's `lang`, else the
-// browser's); the wasm says what a widget really needs (`missingModule`).
+// browser's); the wasm says what a widget really needs (`missingModules`).
 for (const element of inBrowser ? document.querySelectorAll('status-widget') : []) {
   if (!element.getAttribute('src')?.trim()) importModule('reference');
   const tag = element.getAttribute('locale') || element.closest('[lang]')?.getAttribute('lang') || navigator.language || '';
@@ -110,7 +110,12 @@ function loadModule(name) {
     const what = name === 'reference' ? 'the reference incident' : `the ${name.slice(5)} texts`;
     const is = name === 'reference' ? 'is' : 'are';
     const instead = name === 'reference' ? '' : ': English instead';
-    handed.set(name, (Object.hasOwn(MODULES, name) ? importModule(name) : Promise.reject(new Error('not shipped')))
+    // A request that never answers counts as failed after 10 s (as a feed read does), so
+    // the widget does not stay an empty box.
+    let timer;
+    const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('no answer within 10 s')), 10000); });
+    const module = Object.hasOwn(MODULES, name) ? importModule(name) : Promise.reject(new Error('not shipped'));
+    handed.set(name, Promise.race([module, late]).finally(() => clearTimeout(timer))
       .then((module) => {
         if (stopped) return;
         if (!glue.addModule(name, String(module.default))) console.warn(`${prefix} ${what} ${is} of another version${instead}`);
@@ -183,8 +188,8 @@ if (inBrowser) {
 let failed = false;
 let failure = '';
 // Widgets connected before the wasm was ready (only a host that defined a subclass of the
-// exported class early can have these): mounted once it is.
-const waiting = new Set();
+// exported class early can have these), with how to mount each: mounted once it is.
+const waiting = new Map();
 
 // The dismiss button takes the widget away: focus moves on to the host page's next control
 // (or, at the end of the page, its previous one), never lost to <body>.
@@ -220,7 +225,15 @@ export class StatusWidgetElement extends (globalThis.HTMLElement ?? class {}) {
     if (this.#widget) return;
     this.removeEventListener('status-widget:dismiss', moveFocusOn);
     this.addEventListener('status-widget:dismiss', moveFocusOn);
-    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    this.#mount();
+  }
+
+  // Mounts the widget once it can: the wasm ready, and the modules it needs handed over.
+  // (A method of its own, not connectedCallback again: a host's subclass hears one
+  // connectedCallback per connection.)
+  #mount() {
+    const root = this.shadowRoot;
     if (stopped) return showStopped(this);
     if (failed) {
       styleMessage(root);
@@ -236,14 +249,14 @@ export class StatusWidgetElement extends (globalThis.HTMLElement ?? class {}) {
       return;
     }
     if (!glue) {
-      waiting.add(this);
+      waiting.set(this, () => this.#mount());
       return;
     }
     // What it needs first (its language, so its first words are in it).
-    const missing = glue.missingModule(this);
-    if (missing) {
-      loadModule(missing).then(() => {
-        if (this.isConnected && !this.#widget) this.connectedCallback();
+    const missing = glue.missingModules(this);
+    if (missing.length) {
+      Promise.all(missing.map(loadModule)).then(() => {
+        if (this.isConnected && !this.#widget) this.#mount();
       });
       return;
     }
@@ -261,11 +274,16 @@ export class StatusWidgetElement extends (globalThis.HTMLElement ?? class {}) {
   }
 
   attributeChangedCallback(_name, before, after) {
-    if (before === after || stopped || !this.#widget) return;
-    // A new language: the widget keeps its words until the new ones are here.
-    const missing = glue.missingModule(this);
-    if (missing) loadModule(missing).then(() => this.attributeChangedCallback(_name, 0, 1));
-    else this.#widget.update();
+    if (before !== after) this.#update();
+  }
+
+  // Every change takes effect at once; a new language's words (and a reference incident
+  // newly needed) when they are here: the wasm keeps the words it has until then.
+  #update() {
+    if (stopped || !this.#widget) return;
+    const missing = glue.missingModules(this);
+    this.#widget.update();
+    if (missing.length) Promise.all(missing.map(loadModule)).then(() => this.#update());
   }
 }
 
@@ -291,13 +309,15 @@ async function start() {
     // The class is already defined under another name (a host's own define): that one works.
     console.warn(`${prefix} <status-widget> not defined:`, error);
   }
-  for (const element of [...waiting]) {
+  for (const [element, mount] of [...waiting]) {
     waiting.delete(element);
-    if (element.isConnected) element.connectedCallback();
+    if (element.isConnected) mount();
   }
-  // Defining the element mounted the widgets already in the page, and their first reads took
-  // their responses in microtasks. Whatever is left (a widget removed or re-pointed while the
-  // wasm loaded) must not be served later as fresh: drop it.
+  // Defining the element mounted the widgets already in the page (those waiting for a module
+  // once it is here), and their first reads took their responses in microtasks. Whatever is
+  // left (a widget removed or re-pointed while the wasm loaded) must not be served later as
+  // fresh: drop it.
+  await Promise.allSettled(handed.values());
   setTimeout(() => {
     for (const { controller } of prefetched.values()) controller.abort();
     prefetched.clear();

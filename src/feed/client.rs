@@ -456,7 +456,9 @@ impl Poller {
     }
 
     fn read_now(self: &Rc<Self>) {
-        let Some(src) = self.src.clone() else { return };
+        // The reference incident: read it again (a "Try again" after its module failed to
+        // load gets the same answer, not a loading line that never ends).
+        let Some(src) = self.src.clone() else { return self.start() };
         if self.state.borrow().in_flight.is_some() {
             return;
         }

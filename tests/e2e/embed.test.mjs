@@ -286,6 +286,31 @@ test('a language that cannot load, or comes from another version, reads as Engli
   await context.close();
 });
 
+test('a module that never answers counts as failed after 10 s; Try again on a failed reference says so again', CHROMIUM_ONLY, async () => {
+  const url = await hostPage('languages-hanging.html', `
+    <status-widget id="de" locale="de" src="/reference" now="2020-02-05T10:40:00Z" time-zone="UTC" poll="0"></status-widget>
+    <status-widget id="none" time-zone="UTC"></status-widget>`);
+  const context = await browser.newContext({ timezoneId: 'UTC' });
+  const page = await context.newPage();
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  // The German module never answers; the reference fails at once.
+  await page.route('**/status-widget-lang-de.js', () => {});
+  await page.route('**/status-widget-reference.js', (route) => route.abort());
+  await page.goto(url);
+  await page.locator('#none .sw-error').waitFor();
+  assert.equal(await page.locator('#de').evaluate((w) => w.shadowRoot.textContent), '', 'waiting for its words');
+  // Try again reads the reference once more: the same calm message, not "Loading status…".
+  await page.locator('#none .sw-error__retry').click();
+  await page.waitForTimeout(300);
+  assert.match(await page.locator('#none').evaluate((w) => w.shadowRoot.textContent), /^Status unavailable: the status page could not be reached\./);
+  // After 10 s the German widget gives up on its words and speaks English.
+  await overallIs(page, 'de', 'Minor service disruption');
+  assert.equal(await page.locator('#de .sw').getAttribute('lang'), 'en');
+  assert.ok(warnings.some((w) => w.includes('the de texts could not load: English instead') && w.includes('no answer within 10 s')), warnings.join('\n'));
+  await context.close();
+});
+
 test('the PSA app shows one zone as a bar that stays in view', CHROMIUM_ONLY, async () => {
   const { page, problems, close } = await openPage(`${base}/examples/psa-app.html`, { width: 1100, height: 700 });
   assert.equal(await page.locator('.sw-banner__name').textContent(), 'PSA - OTP Email delay - Under Investigation');
