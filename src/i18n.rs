@@ -68,7 +68,7 @@ impl Lang {
         }
     }
 
-    /// The language subtag alone (also the name of its module: `status-widget-es.js`).
+    /// The language subtag alone (also in the name of its module: `status-widget-lang-es.js`).
     pub fn primary(self) -> &'static str {
         match self {
             Lang::En => "en",

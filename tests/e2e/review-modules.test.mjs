@@ -76,18 +76,25 @@ window.recordedReady = true;
 `);
 }
 
+/** A page whose subclass (`subclassScript`) is defined, with `<recorded-widget id="w" ATTRS>`
+ * inserted once it is. */
+async function recordedWidget(name, attrs) {
+  await subclassScript(`${name}.js`);
+  const url = await hostPage(`${name}.html`, '', { head: `<script type="module" src="${name}.js"></script>` });
+  const opened = await chromiumPage(url);
+  await opened.page.waitForFunction(() => window.recordedReady);
+  await opened.page.evaluate((attrs) => {
+    document.body.insertAdjacentHTML('beforeend', `<recorded-widget id="w" ${attrs}></recorded-widget>`);
+  }, attrs);
+  return opened;
+}
+
 // ---- Races and lifecycle ------------------------------------------------------------------
 
 // Found in review (fixed): the entry calls its own connectedCallback() again once a module is in
 // (status-widget.js:246), so a host subclass's connectedCallback runs twice for one connection.
 test('a host subclass hears one connectedCallback per connection for a widget that waits for its language', CHROMIUM_ONLY, async () => {
-  await subclassScript('subclass-connect.js');
-  const url = await hostPage('subclass-connect.html', '', { head: '<script type="module" src="subclass-connect.js"></script>' });
-  const { page, problems, close } = await chromiumPage(url);
-  await page.waitForFunction(() => window.recordedReady);
-  await page.evaluate((ref) => {
-    document.body.insertAdjacentHTML('beforeend', `<recorded-widget id="w" locale="fr" ${ref}></recorded-widget>`);
-  }, REF);
+  const { page, problems, close } = await recordedWidget('subclass-connect', `locale="fr" ${REF}`);
   await overallIs(page, 'w', 'Perturbation mineure du service');
   const calls = await page.evaluate(() => document.getElementById('w').calls.filter((c) => c[0] === 'connected'));
   assert.deepEqual(calls, [['connected']], 'inserted once: one connectedCallback');
@@ -99,13 +106,7 @@ test('a host subclass hears one connectedCallback per connection for a widget th
 // itself (status-widget.js:267): a host subclass hears a change that never happened, with
 // values that are no attribute's.
 test('a host subclass hears only the attribute changes the page made', CHROMIUM_ONLY, async () => {
-  await subclassScript('subclass-attr.js');
-  const url = await hostPage('subclass-attr.html', '', { head: '<script type="module" src="subclass-attr.js"></script>' });
-  const { page, problems, close } = await chromiumPage(url);
-  await page.waitForFunction(() => window.recordedReady);
-  await page.evaluate((ref) => {
-    document.body.insertAdjacentHTML('beforeend', `<recorded-widget id="w" ${ref}></recorded-widget>`);
-  }, REF);
+  const { page, problems, close } = await recordedWidget('subclass-attr', REF);
   await overallIs(page, 'w', 'Minor service disruption');
   await page.evaluate(() => {
     const w = document.getElementById('w');
