@@ -38,385 +38,443 @@ thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
 
-/// Polling options as an effect dependency (f64 has no `Eq`; bit patterns do).
-#[derive(Clone, Copy)]
-struct PollKey(client::Options);
-
-impl PartialEq for PollKey {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.poll.to_bits() == other.0.poll.to_bits()
-            && self.0.timeout.to_bits() == other.0.timeout.to_bits()
-    }
+/// What happens to the widget: the state's actions, and its own clock and tasks.
+pub enum Msg {
+    /// A change of state (a read's result, the reader pinning the clock, a retry).
+    Act(Action),
+    /// The banner was activated: open or close the timeline, and say which.
+    Toggle,
+    /// Escape was pressed inside the widget.
+    Escape,
+    /// The reader dismissed what the banner says (its notice key).
+    Dismiss(String),
+    /// The live clock's tick.
+    Tick,
+    /// The task after the first picture: full hover texts and the timeline.
+    Full,
+    /// Words for screen readers.
+    Announce(String),
 }
 
 /// The whole widget: subscribes to the feed, keeps the state, and lays out the banner, the
 /// timeline panel and, when the clock is pinned, the replay bar.
-#[function_component]
-pub fn App(props: &AppProps) -> Html {
-    let config = &props.config;
-    let state = use_reducer(|| {
+///
+/// A struct component, not a function one: its feed subscriptions, clock and announcements
+/// are plain fields and steps of one lifecycle (a hook each would be its own copy of yew's
+/// hook code in the wasm).
+pub struct App {
+    state: State,
+    /// What is shown: the feed, filtered to the chosen components, as of the pinned instant
+    /// (worked out when the state or the settings change, not on every clock tick).
+    view: Option<Rc<Snapshot>>,
+    /// Element id of the panel, named by the banner's `aria-controls`.
+    panel_id: AttrValue,
+    banner_ref: NodeRef,
+    /// One per source: each a shared poller's subscriber.
+    subscriptions: Vec<client::Subscription>,
+    /// The live clock, ticking every 30 s while the clock is not pinned.
+    clock: crate::model::Time,
+    ticking: Option<Interval>,
+    /// The first picture is up with quick hover texts and no timeline; `full` is the task
+    /// that fills them in.
+    quick: bool,
+    full: Option<Timeout>,
+    /// Words for screen readers, spoken when they change.
+    announcement: String,
+    /// The picture events were last worked out from, and what it was keyed by.
+    previous: Option<Shown>,
+    announced_key: Option<AnnounceKey>,
+}
+
+/// The state a picture's events are worked out once for: the read it comes from, the pinned
+/// instant, `components` and `src`.
+type AnnounceKey = (usize, Option<crate::model::Time>, Vec<String>, Vec<Option<String>>);
+
+impl App {
+    /// Sends `event` to the host's listener.
+    fn emit(ctx: &Context<Self>, event: WidgetEvent) {
+        if let Some(on_event) = &ctx.props().on_event {
+            on_event.emit(event);
+        }
+    }
+
+    /// Subscribes to each of the settings' feeds (one shared poller per address on the page).
+    fn subscribe(&mut self, ctx: &Context<Self>) {
+        let config = &ctx.props().config;
+        let options = client::Options { poll: config.poll, timeout: config.timeout };
+        for (index, src) in config.sources().into_iter().enumerate() {
+            let link = ctx.link().clone();
+            let subscribed = client::subscribe(src, options, move |result| {
+                link.send_message(Msg::Act(Action::Fetched(index, result)))
+            });
+            self.subscriptions.push(subscribed);
+        }
+    }
+
+    /// `action` applied, and what is shown worked out again.
+    fn act(&mut self, ctx: &Context<Self>, action: Action) {
+        if let Action::Fetched(_, Err(failure)) = &action {
+            let error = &failure.error;
+            Self::emit(ctx, WidgetEvent::Error { kind: error.kind(), message: error.to_string() });
+        }
+        self.state = self.state.reduce(action);
+        self.refresh(ctx);
+    }
+
+    /// What is shown, from the state and the settings.
+    fn refresh(&mut self, ctx: &Context<Self>) {
+        let components = &ctx.props().config.components;
+        self.view = match &self.state.load {
+            Load::Ready(loaded) => {
+                let filtered = loaded.snapshot.filtered(components);
+                Some(Rc::new(match self.state.pinned {
+                    Some(at) => filtered.as_of(at),
+                    None => filtered,
+                }))
+            }
+            _ => None,
+        };
+    }
+
+    /// The widget's language: its `locale`, else the browser's.
+    fn lang(config: &Config) -> Lang {
+        match &config.locale {
+            Some(tag) => Lang::from_tag(tag),
+            None => Lang::from_tag(&time::browser_language()),
+        }
+    }
+
+    /// Tells the host what changed since the last picture shown, and tells screen readers
+    /// once (never for the first picture, which may be the saved copy). Only pictures made
+    /// under the same settings compare, moving forward in time: a new `src` or `components`,
+    /// or a replay step back, starts again as a first picture (a status-change with no
+    /// previous).
+    fn announce(&mut self, ctx: &Context<Self>) {
+        let config = &ctx.props().config;
+        let Load::Ready(loaded) = &self.state.load else { return };
+        let origin = Rc::as_ptr(&loaded.snapshot) as usize;
+        let pinned = self.state.pinned;
+        let key = (origin, pinned, config.components.clone(), config.sources());
+        if self.announced_key.as_ref() == Some(&key) {
+            return;
+        }
+        self.announced_key = Some(key);
+        let Some(view) = self.view.clone() else { return };
+        let (partial, early) = (loaded.partial, loaded.early);
+        let settings = (config.sources(), config.components.clone());
+        let comparable = self.previous.as_ref().filter(|b| {
+            b.settings == settings
+                && match (b.at, pinned) {
+                    (None, None) => true,
+                    (Some(then), Some(now)) => now >= then,
+                    _ => false,
+                }
+        });
+        if nothing_matches(&settings.1, &view) {
+            // Nothing to show a status of: no status-change (the screen states none).
+            if comparable.is_none_or(|b| b.picture.is_some()) {
+                let message = format!("no component matches \u{201c}{}\u{201d}", settings.1.join(", "));
+                Self::emit(ctx, WidgetEvent::Error { kind: "no-match", message });
+            }
+            self.previous = Some(Shown { settings, at: pinned, picture: None, partial });
+            return;
+        }
+        let base = comparable.and_then(|b| b.picture.clone());
+        let mut events = changes(base.as_deref(), &view);
+        // After a first read's summary alone, the rest of its documents complete the
+        // picture: that is a first picture again (a replay's summary is today's status,
+        // not the replayed time's), not news. Only a read's whole answer completes it: a
+        // later read's early summary (when the first read's history failed) is news.
+        let completes = comparable.is_some_and(|b| b.partial) && !early;
+        if completes {
+            events.retain(|e| matches!(e, WidgetEvent::StatusChange { .. }));
+            for event in &mut events {
+                if let WidgetEvent::StatusChange { previous, .. } = event {
+                    *previous = None;
+                }
+            }
+        }
+        if base.is_some() && !completes {
+            if let Some(words) = labels::announcement(&events, Self::lang(config)) {
+                // Widgets showing the same live feed say it once between them; a replay is
+                // one widget's own, and each step it takes is news (again, when the reader
+                // steps back and forward).
+                if pinned.is_some() || first_to_announce(origin, &words) {
+                    // The same words again are news again (the next replay step with the
+                    // same status): a live region speaks only when its text changes.
+                    let words = if self.announcement == words { words + "\u{a0}" } else { words };
+                    ctx.link().send_message(Msg::Announce(words));
+                }
+            }
+        }
+        for event in events {
+            Self::emit(ctx, event);
+        }
+        self.previous = Some(Shown { settings, at: pinned, picture: Some(view), partial });
+    }
+}
+
+impl Component for App {
+    type Message = Msg;
+    type Properties = AppProps;
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let config = &ctx.props().config;
         let mut state =
             State::new(config.now, config.expanded || config.mode == Mode::Page, &config.source_labels());
         state.dismissed = saved_dismissals();
-        state
-    });
-    let panel_id = use_memo((), |()| {
         let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
-        AttrValue::from(format!("sw-panel-{id}"))
-    });
-    let banner_ref = use_node_ref();
-    let emit = {
-        let on_event = props.on_event.clone();
-        move |event: WidgetEvent| {
-            if let Some(on_event) = &on_event {
-                on_event.emit(event);
-            }
+        App {
+            state,
+            view: None,
+            panel_id: AttrValue::from(format!("sw-panel-{id}")),
+            banner_ref: NodeRef::default(),
+            subscriptions: Vec::new(),
+            clock: time::now(),
+            ticking: None,
+            quick: true,
+            full: None,
+            announcement: String::new(),
+            previous: None,
+            announced_key: None,
         }
-    };
-
-    // The feeds: one shared poller per address on the page; this widget subscribes to each.
-    let subscriptions = use_mut_ref(Vec::<client::Subscription>::new);
-    {
-        let (dispatcher, emit, subscriptions) = (state.dispatcher(), emit.clone(), subscriptions.clone());
-        let options = client::Options { poll: config.poll, timeout: config.timeout };
-        let first = use_mut_ref(|| true);
-        let labels = config.source_labels();
-        use_effect_with((config.sources(), PollKey(options)), move |(sources, PollKey(options))| {
-            // `src` changed after mount: the old sources' pictures and failures go.
-            if !first.replace(false) {
-                dispatcher.dispatch(Action::Sources(labels));
-            }
-            for (index, src) in sources.iter().enumerate() {
-                let (dispatcher, emit) = (dispatcher.clone(), emit.clone());
-                let subscribed = client::subscribe(src.clone(), *options, move |result| {
-                    if let Err(failure) = &result {
-                        let error = &failure.error;
-                        emit(WidgetEvent::Error { kind: error.kind(), message: error.to_string() });
-                    }
-                    dispatcher.dispatch(Action::Fetched(index, result))
-                });
-                subscriptions.borrow_mut().push(subscribed);
-            }
-            move || subscriptions.borrow_mut().clear()
-        });
-    }
-    // After mount, the host changed settings the state took at first render (one effect for
-    // both: each effect is its own copy of yew's hook code):
-    // - `mode` became `page`, or `expanded` changed: the timeline opens or closes as at first
-    //   render (a page has it open). No expand / collapse event: those report what the reader
-    //   did, and the host made this change itself;
-    // - `now` changed: follow it.
-    {
-        let (dispatcher, expanded) = (state.dispatcher(), state.expanded);
-        let before = use_mut_ref(|| None::<((bool, bool), Option<crate::model::Time>)>);
-        let open = (config.mode == Mode::Page, config.expanded);
-        use_effect_with((open, config.now), move |&(open, now)| {
-            if let Some((was_open, was_now)) = before.replace(Some((open, now))) {
-                if open != was_open && (open.0 || open.1) != expanded {
-                    dispatcher.dispatch(Action::Toggle);
-                }
-                if now != was_now {
-                    dispatcher.dispatch(Action::Pin(now));
-                }
-            }
-        });
-    }
-    // A live clock ticks so relative times ("8 min ago") stay true; a pinned one does not.
-    let clock = use_state(time::now);
-    {
-        let setter = clock.setter();
-        use_effect_with(state.pinned.is_some(), move |pinned| {
-            let interval = (!pinned).then(|| Interval::new(30_000, move || setter.set(time::now())));
-            move || drop(interval)
-        });
-    }
-    let now = state.pinned.unwrap_or(*clock);
-    let page_zone = match &state.load {
-        Load::Ready(loaded) => loaded.snapshot.page.time_zone.clone(),
-        _ => None,
-    };
-    let lang = match &config.locale {
-        Some(tag) => Lang::from_tag(tag),
-        None => Lang::from_tag(&time::browser_language()),
-    };
-    // The first picture goes up in a task of its own, with quick hover texts (no Intl
-    // formatter to build) and without the timeline (page mode and `expanded` open it from the
-    // start); the full texts and the timeline follow in the next task. A big page (Duo's 539
-    // components, GitHub's 90 days of history) is then never built in one long task.
-    let quick = use_state(|| true);
-    {
-        let (quick, shown) = (quick.clone(), matches!(state.load, Load::Ready(_)));
-        use_effect_with(shown, move |shown| {
-            if *shown && *quick {
-                Timeout::new(0, move || quick.set(false)).forget();
-            }
-        });
-    }
-    let times = use_memo(
-        (config.time_zone.clone(), config.locale.clone(), page_zone, lang, *quick),
-        |(time_zone, locale, page, lang, quick)| TimeStyle {
-            lang: *lang,
-            time_zone: time_zone.clone(),
-            locale: locale.clone(),
-            page_zone: page.clone(),
-            quick: *quick,
-        },
-    );
-
-    // What is shown: the feed, filtered to the chosen components, as of the pinned instant.
-    let view: Option<Rc<Snapshot>> = match &state.load {
-        Load::Ready(loaded) => {
-            let filtered = loaded.snapshot.filtered(&config.components);
-            Some(Rc::new(match state.pinned {
-                Some(at) => filtered.as_of(at),
-                None => filtered,
-            }))
-        }
-        _ => None,
-    };
-    // Tell the host what changed since the last picture shown, and tell screen readers once
-    // (never for the first picture, which may be the saved copy). Only pictures made under
-    // the same settings compare, moving forward in time: a new `src` or `components`, or a
-    // replay step back, starts again as a first picture (a status-change with no previous).
-    let announcement = use_state(String::new);
-    {
-        let previous = use_mut_ref(|| None::<Shown>);
-        let key = match &state.load {
-            Load::Ready(loaded) => Some((
-                Rc::as_ptr(&loaded.snapshot) as usize,
-                state.pinned,
-                config.components.clone(),
-                config.sources(),
-            )),
-            _ => None,
-        };
-        let (view, emit, announce) = (view.clone(), emit.clone(), announcement.setter());
-        let said = (*announcement).clone();
-        let (origin, partial, early) = match &state.load {
-            Load::Ready(loaded) => (Rc::as_ptr(&loaded.snapshot) as usize, loaded.partial, loaded.early),
-            _ => (0, false, false),
-        };
-        let (settings, pinned) = ((config.sources(), config.components.clone()), state.pinned);
-        // Right after `src` changes, the picture shown is still the old sources' until the
-        // new ones answer: it is no picture of the new settings, so it counts for nothing.
-        let stale = use_mut_ref(|| (config.sources(), None::<Rc<Snapshot>>));
-        let loaded = match &state.load {
-            Load::Ready(loaded) => Some(loaded.snapshot.clone()),
-            _ => None,
-        };
-        {
-            let mut stale = stale.borrow_mut();
-            if stale.0 != config.sources() {
-                *stale = (config.sources(), loaded.clone());
-            }
-        }
-        let is_stale = matches!((&stale.borrow().1, &loaded), (Some(old), Some(now)) if Rc::ptr_eq(old, now));
-        use_effect_with(key, move |_| {
-            let Some(view) = view.filter(|_| !is_stale) else { return };
-            let mut before = previous.borrow_mut();
-            let comparable = before.as_ref().filter(|b| {
-                b.settings == settings
-                    && match (b.at, pinned) {
-                        (None, None) => true,
-                        (Some(then), Some(now)) => now >= then,
-                        _ => false,
-                    }
-            });
-            if nothing_matches(&settings.1, &view) {
-                // Nothing to show a status of: no status-change (the screen states none).
-                if comparable.is_none_or(|b| b.picture.is_some()) {
-                    let message = format!("no component matches \u{201c}{}\u{201d}", settings.1.join(", "));
-                    emit(WidgetEvent::Error { kind: "no-match", message });
-                }
-                *before = Some(Shown { settings, at: pinned, picture: None, partial });
-                return;
-            }
-            let base = comparable.and_then(|b| b.picture.clone());
-            let mut events = changes(base.as_deref(), &view);
-            // After a first read's summary alone, the rest of its documents complete the
-            // picture: that is a first picture again (a replay's summary is today's status,
-            // not the replayed time's), not news. Only a read's whole answer completes it: a
-            // later read's early summary (when the first read's history failed) is news.
-            let completes = comparable.is_some_and(|b| b.partial) && !early;
-            if completes {
-                events.retain(|e| matches!(e, WidgetEvent::StatusChange { .. }));
-                for event in &mut events {
-                    if let WidgetEvent::StatusChange { previous, .. } = event {
-                        *previous = None;
-                    }
-                }
-            }
-            if base.is_some() && !completes {
-                if let Some(words) = labels::announcement(&events, lang) {
-                    // Widgets showing the same live feed say it once between them; a replay
-                    // is one widget's own, and each step it takes is news (again, when
-                    // the reader steps back and forward).
-                    if pinned.is_some() || first_to_announce(origin, &words) {
-                        // The same words again are news again (the next replay step with
-                        // the same status): a live region speaks only when its text changes.
-                        announce.set(if said == words { words + "\u{a0}" } else { words });
-                    }
-                }
-            }
-            for event in events {
-                emit(event);
-            }
-            *before = Some(Shown { settings, at: pinned, picture: Some(view), partial });
-        });
     }
 
-    // Dismissed: hidden while the banner would say the same thing (same incident, same
-    // latest update); anything new brings it back.
-    let page = config.src.as_deref().unwrap_or("reference");
-    let notice = view.as_deref().map(|view| notice_key(view, page));
-    if config.dismissible && notice.as_ref().is_some_and(|key| state.dismissed.contains(key)) {
-        return html! {};
-    }
-
-    let on_toggle = {
-        let (dispatcher, emit, expanded) = (state.dispatcher(), emit.clone(), state.expanded);
-        Callback::from(move |()| {
-            dispatcher.dispatch(Action::Toggle);
-            emit(if expanded { WidgetEvent::Collapse } else { WidgetEvent::Expand });
-        })
-    };
-    let on_keydown = {
-        let (dispatcher, emit) = (state.dispatcher(), emit.clone());
-        let (banner_ref, expanded) = (banner_ref.clone(), state.expanded);
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" && expanded {
-                dispatcher.dispatch(Action::Collapse);
-                emit(WidgetEvent::Collapse);
-                if let Some(banner) = banner_ref.cast::<HtmlElement>() {
+    fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        match msg {
+            Msg::Act(Action::Retry) => {
+                self.act(ctx, Action::Retry);
+                for subscription in &self.subscriptions {
+                    subscription.retry();
+                }
+            }
+            Msg::Act(action) => self.act(ctx, action),
+            Msg::Toggle => {
+                let expanded = self.state.expanded;
+                self.act(ctx, Action::Toggle);
+                Self::emit(ctx, if expanded { WidgetEvent::Collapse } else { WidgetEvent::Expand });
+            }
+            Msg::Escape => {
+                if !self.state.expanded {
+                    return false;
+                }
+                self.act(ctx, Action::Collapse);
+                Self::emit(ctx, WidgetEvent::Collapse);
+                if let Some(banner) = self.banner_ref.cast::<HtmlElement>() {
                     let _ = banner.focus();
                 }
             }
-        })
-    };
-    let dismiss = config.dismissible.then(|| {
-        let (dispatcher, emit) = (state.dispatcher(), emit.clone());
-        let notice = notice.clone().unwrap_or_default();
-        let onclick = Callback::from(move |_: MouseEvent| {
-            // Read again: another widget of the site may have remembered one since.
-            let mut remembered = saved_dismissals();
-            remembered.retain(|k| *k != notice);
-            remembered.push(notice.clone());
-            save_dismissals(&remembered);
-            dispatcher.dispatch(Action::Dismiss(notice.clone()));
-            emit(WidgetEvent::Dismiss);
-        });
-        html! {
-            <button type="button" class="sw-dismiss" aria-label={lang.t(Key::Dismiss)} part="dismiss" {onclick}>
-                <span class="sw-dismiss__cross" aria-hidden="true"></span>
-            </button>
+            Msg::Dismiss(notice) => {
+                // Read again: another widget of the site may have remembered one since.
+                let mut remembered = saved_dismissals();
+                remembered.retain(|k| *k != notice);
+                remembered.push(notice.clone());
+                save_dismissals(&remembered);
+                self.act(ctx, Action::Dismiss(notice));
+                Self::emit(ctx, WidgetEvent::Dismiss);
+            }
+            Msg::Tick => self.clock = time::now(),
+            Msg::Full => self.quick = false,
+            Msg::Announce(words) => self.announcement = words,
         }
-    });
+        true
+    }
 
-    // With several sources, one that cannot be read is named; the others stay on screen.
-    let failing = state.failing_sources();
-    let failing_sources = (!failing.is_empty()).then(|| {
-        html! {
-            <ul class="sw-sources-failing" part="notice">
-                { for failing.iter().map(|(label, failure, stale)| html! {
-                    <li>{ lang.fill(if *stale { Key::SourceStale } else { Key::SourceFailed }, &[
-                        label,
-                        &super::error_notice::reason(&failure.error, lang),
-                    ]) }</li>
-                }) }
-            </ul>
+    /// After mount, the host changed settings the state took at first render:
+    /// - `src` (or the polling options): the old sources' pictures and failures go, and the
+    ///   new ones are read;
+    /// - `mode` became `page`, or `expanded` changed: the timeline opens or closes as at
+    ///   first render (a page has it open). No expand / collapse event: those report what
+    ///   the reader did, and the host made this change itself;
+    /// - `now` changed: follow it.
+    fn changed(&mut self, ctx: &Context<Self>, old: &AppProps) -> bool {
+        let (config, was) = (&ctx.props().config, &old.config);
+        let polling = |c: &Config| (c.sources(), c.poll.to_bits(), c.timeout.to_bits());
+        if polling(config) != polling(was) {
+            self.subscriptions.clear();
+            self.act(ctx, Action::Sources(config.source_labels()));
+            self.subscribe(ctx);
         }
-    });
-    let content = match (&state.load, view) {
-        (Load::Failed(failure), _) => {
-            let (dispatcher, subscriptions) = (state.dispatcher(), subscriptions.clone());
-            let on_retry = Callback::from(move |()| {
-                dispatcher.dispatch(Action::Retry);
-                for subscription in subscriptions.borrow().iter() {
-                    subscription.retry();
-                }
-            });
-            error_notice(&failure.error, &on_retry, lang)
+        let open = |c: &Config| (c.mode == Mode::Page, c.expanded);
+        if open(config) != open(was) && (config.mode == Mode::Page || config.expanded) != self.state.expanded
+        {
+            self.act(ctx, Action::Toggle);
         }
-        (Load::Ready(loaded), Some(snapshot)) => {
-            let nothing_matches = nothing_matches(&config.components, &snapshot);
-            let replay = state.pinned.map(|at| {
-                let dispatcher = state.dispatcher();
-                let on_pin = Callback::from(move |at| dispatcher.dispatch(Action::Pin(at)));
-                let moments = Rc::new(loaded.snapshot.filtered(&config.components).moments());
-                replay_bar(&ReplayBarProps { at, moments, times: times.clone(), on_pin })
-            });
-            if nothing_matches {
-                html! {
-                    <p class="sw-error" role="status">
-                        { lang.fill(Key::NoMatch, &[&config.components.join(", ")]) }
-                    </p>
-                }
-            } else {
-                html! {
-                    <>
-                        <div class="sw-head">
-                            { banner(&BannerProps {
-                                snapshot: snapshot.clone(),
-                                now,
-                                checked_at: state.pinned.unwrap_or(loaded.checked_at()),
-                                live: state.pinned.is_none(),
-                                expanded: state.expanded,
-                                panel_id: (*panel_id).clone(),
-                                times: times.clone(),
-                                on_toggle,
-                                node_ref: banner_ref.clone(),
-                            }) }
-                            { for dismiss }
-                        </div>
-                        { for failing_sources }
-                        if state.pinned.is_none() {
-                            { freshness(&FreshnessProps {
-                                checked: loaded.checked_at(),
-                                cached: loaded.cached,
-                                failure: state.failure.clone(),
-                                now,
-                                poll: config.poll,
-                                times: times.clone(),
-                            }) }
-                        }
-                        <Panel
-                            {snapshot}
-                            {now}
-                            id={(*panel_id).clone()}
-                            hidden={!state.expanded || *quick}
-                            times={times.clone()}
-                            page={config.mode == Mode::Page}
-                            history_days={config.history_days}
-                            maintenance_days={config.maintenance_days}
-                            near_maintenance_hours={config.near_maintenance_hours}
-                        />
-                        { for replay }
-                    </>
+        if config.now != was.now {
+            self.act(ctx, Action::Pin(config.now));
+        }
+        self.refresh(ctx);
+        true
+    }
+
+    fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
+        if first_render {
+            self.subscribe(ctx);
+        }
+        // A live clock ticks so relative times ("8 min ago") stay true; a pinned one does
+        // not (and reads the time afresh when it is let go).
+        match (self.state.pinned, &self.ticking) {
+            (Some(_), Some(_)) => self.ticking = None,
+            (None, None) => {
+                let link = ctx.link().clone();
+                self.ticking = Some(Interval::new(30_000, move || link.send_message(Msg::Tick)));
+                if !first_render {
+                    ctx.link().send_message(Msg::Tick);
                 }
             }
+            _ => {}
         }
-        _ => html! { <p class="sw-loading" role="status">{ lang.t(Key::Loading) }</p> },
-    };
-    let mut classes = String::from(match config.mode {
-        Mode::Banner => "sw sw--banner",
-        Mode::Bar => "sw sw--bar",
-        Mode::Corner => "sw sw--corner",
-        Mode::Page => "sw sw--page",
-    });
-    if config.mode == Mode::Corner {
-        classes.push_str(" sw--corner-");
-        classes.push_str(config.corner.as_str());
+        // The first picture goes up in a task of its own, with quick hover texts (no Intl
+        // formatter to build) and without the timeline (page mode and `expanded` open it
+        // from the start); the full texts and the timeline follow in the next task. A big
+        // page (Duo's 539 components, GitHub's 90 days of history) is then never built in
+        // one long task.
+        if self.quick && self.full.is_none() && matches!(self.state.load, Load::Ready(_)) {
+            let link = ctx.link().clone();
+            self.full = Some(Timeout::new(0, move || link.send_message(Msg::Full)));
+        }
+        self.announce(ctx);
     }
-    classes.push_str(match config.theme {
-        Theme::Auto => " sw--auto",
-        Theme::Light => " sw--light",
-        Theme::Dark => " sw--dark",
-    });
-    html! {
-            <div ~className={classes} part="root" lang={lang.lang_attribute(config.locale.as_deref())} dir={props.dir.clone().unwrap_or(AttrValue::Static(lang.dir()))} onkeydown={on_keydown}>
-                { content }
-                <div class="sw-visually-hidden sw-announcer" role="status" aria-live="polite">{ (*announcement).clone() }</div>
-            </div>
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let props = ctx.props();
+        let config = &props.config;
+        let state = &self.state;
+        let now = state.pinned.unwrap_or(self.clock);
+        let page_zone = match &state.load {
+            Load::Ready(loaded) => loaded.snapshot.page.time_zone.clone(),
+            _ => None,
+        };
+        let lang = Self::lang(config);
+        let times = Rc::new(TimeStyle {
+            lang,
+            time_zone: config.time_zone.clone(),
+            locale: config.locale.clone(),
+            page_zone,
+            quick: self.quick,
+        });
+        let view = self.view.clone();
+
+        // Dismissed: hidden while the banner would say the same thing (same incident, same
+        // latest update); anything new brings it back.
+        let page = config.src.as_deref().unwrap_or("reference");
+        let notice = view.as_deref().map(|view| notice_key(view, page));
+        if config.dismissible && notice.as_ref().is_some_and(|key| state.dismissed.contains(key)) {
+            return html! {};
+        }
+
+        let link = ctx.link();
+        let on_toggle = link.callback(|()| Msg::Toggle);
+        let on_keydown =
+            link.batch_callback(|event: KeyboardEvent| (event.key() == "Escape").then_some(Msg::Escape));
+        let dismiss = config.dismissible.then(|| {
+            let notice = notice.clone().unwrap_or_default();
+            let onclick = link.callback(move |_: MouseEvent| Msg::Dismiss(notice.clone()));
+            html! {
+                <button type="button" class="sw-dismiss" aria-label={lang.t(Key::Dismiss)} part="dismiss" {onclick}>
+                    <span class="sw-dismiss__cross" aria-hidden="true"></span>
+                </button>
+            }
+        });
+        // With several sources, one that cannot be read is named; the others stay on screen.
+        let failing = state.failing_sources();
+        let failing_sources = (!failing.is_empty()).then(|| {
+            html! {
+                <ul class="sw-sources-failing" part="notice">
+                    { for failing.iter().map(|(label, failure, stale)| html! {
+                        <li>{ lang.fill(if *stale { Key::SourceStale } else { Key::SourceFailed }, &[
+                            label,
+                            &super::error_notice::reason(&failure.error, lang),
+                        ]) }</li>
+                    }) }
+                </ul>
+            }
+        });
+        let content = match (&state.load, view) {
+            (Load::Failed(failure), _) => {
+                let on_retry = link.callback(|()| Msg::Act(Action::Retry));
+                error_notice(&failure.error, &on_retry, lang)
+            }
+            (Load::Ready(loaded), Some(snapshot)) => {
+                let nothing_matches = nothing_matches(&config.components, &snapshot);
+                let replay = state.pinned.map(|at| {
+                    let on_pin = link.callback(|at| Msg::Act(Action::Pin(at)));
+                    let moments = Rc::new(loaded.snapshot.filtered(&config.components).moments());
+                    replay_bar(&ReplayBarProps { at, moments, times: times.clone(), on_pin })
+                });
+                if nothing_matches {
+                    html! {
+                        <p class="sw-error" role="status">
+                            { lang.fill(Key::NoMatch, &[&config.components.join(", ")]) }
+                        </p>
+                    }
+                } else {
+                    html! {
+                        <>
+                            <div class="sw-head">
+                                { banner(&BannerProps {
+                                    snapshot: snapshot.clone(),
+                                    now,
+                                    checked_at: state.pinned.unwrap_or(loaded.checked_at()),
+                                    live: state.pinned.is_none(),
+                                    expanded: state.expanded,
+                                    panel_id: self.panel_id.clone(),
+                                    times: times.clone(),
+                                    on_toggle,
+                                    node_ref: self.banner_ref.clone(),
+                                }) }
+                                { for dismiss }
+                            </div>
+                            { for failing_sources }
+                            if state.pinned.is_none() {
+                                { freshness(&FreshnessProps {
+                                    checked: loaded.checked_at(),
+                                    cached: loaded.cached,
+                                    failure: state.failure.clone(),
+                                    now,
+                                    poll: config.poll,
+                                    times: times.clone(),
+                                }) }
+                            }
+                            <Panel
+                                {snapshot}
+                                {now}
+                                id={self.panel_id.clone()}
+                                hidden={!state.expanded || self.quick}
+                                times={times.clone()}
+                                page={config.mode == Mode::Page}
+                                history_days={config.history_days}
+                                maintenance_days={config.maintenance_days}
+                                near_maintenance_hours={config.near_maintenance_hours}
+                            />
+                            { for replay }
+                        </>
+                    }
+                }
+            }
+            _ => html! { <p class="sw-loading" role="status">{ lang.t(Key::Loading) }</p> },
+        };
+        let mut classes = String::from(match config.mode {
+            Mode::Banner => "sw sw--banner",
+            Mode::Bar => "sw sw--bar",
+            Mode::Corner => "sw sw--corner",
+            Mode::Page => "sw sw--page",
+        });
+        if config.mode == Mode::Corner {
+            classes.push_str(" sw--corner-");
+            classes.push_str(config.corner.as_str());
+        }
+        classes.push_str(match config.theme {
+            Theme::Auto => " sw--auto",
+            Theme::Light => " sw--light",
+            Theme::Dark => " sw--dark",
+        });
+        html! {
+                <div ~className={classes} part="root" lang={lang.lang_attribute(config.locale.as_deref())} dir={props.dir.clone().unwrap_or(AttrValue::Static(lang.dir()))} onkeydown={on_keydown}>
+                    { content }
+                    <div class="sw-visually-hidden sw-announcer" role="status" aria-live="polite">{ self.announcement.clone() }</div>
+                </div>
+        }
     }
 }
 
