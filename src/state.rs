@@ -1,5 +1,5 @@
-//! The widget's interactive state as a pure reducer, tested natively; the yew `Reducible`
-//! impl only forwards to [`State::reduce`].
+//! The widget's interactive state as a pure reducer, tested natively; the `App` component
+//! applies each of its messages' actions with [`State::reduce`].
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -307,14 +307,5 @@ pub fn step(moments: &[Time], at: Time, forward: bool) -> Option<Time> {
         moments.iter().find(|m| **m > at).copied()
     } else {
         moments.iter().rev().find(|m| **m < at).copied()
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-impl yew::Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(State::reduce(&self, action))
     }
 }

@@ -151,7 +151,11 @@ impl App {
     /// previous).
     fn announce(&mut self, ctx: &Context<Self>) {
         let config = &ctx.props().config;
-        let Load::Ready(loaded) = &self.state.load else { return };
+        // A picture that goes and comes back (loading again in between) is worked out again.
+        let Load::Ready(loaded) = &self.state.load else {
+            self.announced_key = None;
+            return;
+        };
         let origin = Rc::as_ptr(&loaded.snapshot) as usize;
         let pinned = self.state.pinned;
         let key = (origin, pinned, config.components.clone(), config.sources());
