@@ -13,7 +13,7 @@ export CI="${CI:-}"
 LOG_DIR=artifacts/test-logs
 # The brotli bytes of entry + glue + wasm may not grow past this without a deliberate change
 # here (bytes are exact, so this is a test; speed is measured by `make bench`, never here).
-SIZE_BUDGET=142300
+SIZE_BUDGET=137600
 mkdir -p "$LOG_DIR"
 
 passed=0; failed=0; broken=()

@@ -11,6 +11,7 @@ mod freshness;
 mod history;
 mod incident_timeline;
 mod panel;
+mod part;
 mod replay_bar;
 mod show_more;
 mod update_entry;

@@ -8,7 +8,8 @@ use yew::prelude::*;
 use super::banner::{banner, BannerProps};
 use super::error_notice::error_notice;
 use super::freshness::{freshness, FreshnessProps};
-use super::panel::Panel;
+use super::panel::PanelProps;
+use super::part::{part, Kind};
 use super::replay_bar::{replay_bar, ReplayBarProps};
 use crate::config::{Config, Mode, Theme};
 use crate::events::{changes, WidgetEvent};
@@ -440,17 +441,20 @@ impl Component for App {
                                     times: times.clone(),
                                 }) }
                             }
-                            <Panel
-                                {snapshot}
-                                {now}
-                                id={self.panel_id.clone()}
-                                hidden={!state.expanded || self.quick}
-                                times={times.clone()}
-                                page={config.mode == Mode::Page}
-                                history_days={config.history_days}
-                                maintenance_days={config.maintenance_days}
-                                near_maintenance_hours={config.near_maintenance_hours}
-                            />
+                            { part(
+                                Kind::Panel(PanelProps {
+                                    snapshot,
+                                    now,
+                                    id: self.panel_id.clone(),
+                                    hidden: !state.expanded || self.quick,
+                                    times: times.clone(),
+                                    page: config.mode == Mode::Page,
+                                    history_days: config.history_days,
+                                    maintenance_days: config.maintenance_days,
+                                    near_maintenance_hours: config.near_maintenance_hours,
+                                }),
+                                None,
+                            ) }
                             { for replay }
                         </>
                     }

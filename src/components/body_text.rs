@@ -2,18 +2,11 @@ use yew::prelude::*;
 
 use crate::text::{self, Block, Inline};
 
-/// Props of [`BodyText`].
-#[derive(Properties, PartialEq)]
-pub struct BodyTextProps {
-    /// Untrusted text from the feed.
-    pub text: AttrValue,
-}
-
-/// Feed text in the safe subset of [`text::parse`], built as elements and text nodes by
-/// yew: nothing in a feed is ever handed to the browser as HTML.
-#[function_component]
-pub fn BodyText(props: &BodyTextProps) -> Html {
-    let blocks = text::parse(&props.text);
+/// Untrusted feed text in the safe subset of [`text::parse`], built as elements and text
+/// nodes by yew: nothing in a feed is ever handed to the browser as HTML. A [`super::part`]
+/// ([`super::part::Kind::Text`]), so an unchanged text is not parsed again on every render.
+pub(super) fn body_text(text: &str) -> Html {
+    let blocks = text::parse(text);
     html! {
         <div class="sw-text">
             { for blocks.iter().map(block) }

@@ -1,20 +1,21 @@
 use std::rc::Rc;
 
+use yew::html::Scope;
 use yew::prelude::*;
 
+use super::part::{part, Kind, Msg, Part};
 use super::tone;
 use crate::i18n::{Key, Lang};
 use crate::labels;
 use crate::model::{Component, ComponentEntry, ComponentStatus, Severity, Snapshot};
 use crate::time;
 
-/// Props of [`ComponentTree`].
-#[derive(Properties, PartialEq)]
-pub struct ComponentTreeProps {
+/// What [`component_tree`] shows.
+#[derive(PartialEq)]
+pub(crate) struct ComponentTreeProps {
     /// The picture.
     pub snapshot: Rc<Snapshot>,
     /// Heading level of the section title.
-    #[prop_or(3)]
     pub level: u8,
     /// The language of the widget's words.
     pub lang: Lang,
@@ -23,8 +24,8 @@ pub struct ComponentTreeProps {
 /// Every component as a status page lists them: groups that open and close (troubled ones
 /// first and open), each component with its status as icon, colour and words. Members of a
 /// closed group are not rendered, so a page of 539 components stays light.
-#[function_component]
-pub fn ComponentTree(props: &ComponentTreeProps) -> Html {
+/// A [`Part`] ([`Kind::Tree`]): rendered again only when the picture or language change.
+pub(super) fn component_tree(props: &ComponentTreeProps) -> Html {
     let tree = props.snapshot.component_tree();
     if tree.is_empty() {
         return html! {};
@@ -34,15 +35,15 @@ pub fn ComponentTree(props: &ComponentTreeProps) -> Html {
         html! {
             <ul class="sw-tree__list">
                 { for entries.iter().map(|entry| match entry.group {
-                    Some(group) => html! {
-                        <Group
-                            key={group.key()}
-                            name={group.name.clone()}
-                            members={entry.members.iter().map(|c| (*c).clone()).collect::<Vec<_>>()}
-                            worst={entry.worst}
-                            {lang}
-                        />
-                    },
+                    Some(group) => part(
+                        Kind::Group(GroupProps {
+                            name: group.name.clone(),
+                            members: entry.members.iter().map(|c| (*c).clone()).collect(),
+                            worst: entry.worst,
+                            lang,
+                        }),
+                        Some(group.key()),
+                    ),
                     None => entry.members.first().map(|c| row(c, lang)).unwrap_or_default(),
                 }) }
             </ul>
@@ -71,11 +72,11 @@ pub fn ComponentTree(props: &ComponentTreeProps) -> Html {
     }
 }
 
-/// Props of [`Group`].
-#[derive(Properties, PartialEq)]
-pub struct GroupProps {
+/// What [`group`] shows.
+#[derive(PartialEq)]
+pub(crate) struct GroupProps {
     /// The group's name.
-    pub name: AttrValue,
+    pub name: String,
 
     /// Its visible members.
     pub members: Vec<Component>,
@@ -85,14 +86,10 @@ pub struct GroupProps {
     pub lang: Lang,
 }
 
-/// A group that opens and closes; open from the start when something in it is wrong.
-#[function_component]
-pub fn Group(props: &GroupProps) -> Html {
-    let open = use_state(|| props.worst > Severity::None);
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
+/// A group that opens and closes; open from the start when something in it is wrong (a
+/// [`Part`], [`Kind::Group`], whose flag is `open`).
+pub(super) fn group(props: &GroupProps, open: bool, link: &Scope<Part>) -> Html {
+    let toggle = link.callback(|_: MouseEvent| Msg::Toggle);
     let lang = props.lang;
     let troubled = props.members.iter().filter(|c| c.status.severity() > Severity::None).count();
     let summary = match troubled {
@@ -108,13 +105,13 @@ pub fn Group(props: &GroupProps) -> Html {
     let icon = if all_unknown { "unknown" } else { tone(props.worst) };
     html! {
         <li class="sw-tree__group">
-            <button type="button" class="sw-tree__toggle" aria-expanded={crate::components::true_false(*open)} onclick={toggle}>
+            <button type="button" class="sw-tree__toggle" aria-expanded={crate::components::true_false(open)} onclick={toggle}>
                 <span ~className={crate::components::modified("sw-icon", icon)} aria-hidden="true"></span>
                 <span class="sw-tree__name">{ props.name.clone() }</span>
                 <span class="sw-tree__status">{ summary }</span>
                 <span class="sw-tree__chevron" aria-hidden="true"></span>
             </button>
-            if *open {
+            if open {
                 <ul class="sw-tree__members">{ for props.members.iter().map(|c| row(c, lang)) }</ul>
             }
         </li>

@@ -1,9 +1,11 @@
 use std::rc::Rc;
 
 use chrono::Datelike;
+use yew::html::Scope;
 use yew::prelude::*;
 
-use super::incident_timeline::IncidentTimeline;
+use super::incident_timeline::IncidentTimelineProps;
+use super::part::{part, Kind, Msg, Part};
 use super::{source_tag, tone};
 use crate::i18n::Key;
 use crate::labels;
@@ -79,16 +81,16 @@ pub fn history(props: &HistoryProps) -> Html {
                     <section class="sw-day" key={day.date.num_days_from_ce()}>
                         { super::heading_element(level + 1, "sw-day__date", html! { { time::day(day.date, tz) } }) }
                         <ul class="sw-day__list">
-                            { for day.incidents.iter().map(|incident| html! {
-                                <PastIncident
-                                    key={incident.key()}
-                                    incident={(*incident).clone()}
-                                    now={props.now}
-                                    times={props.times.clone()}
-                                    level={level + 1}
-                                    near={super::near_maintenance(&props.snapshot, incident, props.near_maintenance_hours)}
-                                />
-                            }) }
+                            { for day.incidents.iter().map(|incident| part(
+                                Kind::Past(PastIncidentProps {
+                                    incident: (*incident).clone(),
+                                    now: props.now,
+                                    times: props.times.clone(),
+                                    level: level + 1,
+                                    near: super::near_maintenance(&props.snapshot, incident, props.near_maintenance_hours),
+                                }),
+                                Some(incident.key()),
+                            )) }
                         </ul>
                     </section>
                 },
@@ -138,9 +140,9 @@ fn runs<'a, 'b>(days: &'b [HistoryDay<'a>], every_day: bool) -> Vec<Run<'a, 'b>>
     runs
 }
 
-/// Props of [`PastIncident`].
-#[derive(Properties, PartialEq)]
-pub struct PastIncidentProps {
+/// What [`past_incident`] shows.
+#[derive(PartialEq)]
+pub(crate) struct PastIncidentProps {
     /// The incident.
     pub incident: Incident,
     /// The current (or pinned) instant.
@@ -150,21 +152,16 @@ pub struct PastIncidentProps {
     /// Heading level inside the opened timeline.
     pub level: u8,
     /// The maintenance it began during or soon after, on the same components.
-    #[prop_or_default]
     pub near: Option<crate::model::NearMaintenance>,
 }
 
 /// One past incident (name, impact, how long it lasted) or maintenance (marked as one,
-/// with its window in the reader's zone) on a button that opens its timeline.
-#[function_component]
-pub fn PastIncident(props: &PastIncidentProps) -> Html {
-    let open = use_state(|| false);
+/// with its window in the reader's zone) on a button that opens its timeline (a [`Part`],
+/// [`Kind::Past`], whose flag is `open`).
+pub(super) fn past_incident(props: &PastIncidentProps, open: bool, link: &Scope<Part>) -> Html {
     let incident = &props.incident;
     let lang = props.times.lang;
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
+    let toggle = link.callback(|_: MouseEvent| Msg::Toggle);
     let tz = &*props.times;
     let facts: Vec<String> = if incident.is_maintenance() {
         let window = incident.schedule.as_ref().and_then(|s| super::window_span(s, tz));
@@ -179,7 +176,7 @@ pub fn PastIncident(props: &PastIncidentProps) -> Html {
     };
     html! {
         <li ~className={crate::components::modified("sw-past", tone(incident.severity()))}>
-            <button type="button" class="sw-past__toggle" aria-expanded={crate::components::true_false(*open)} onclick={toggle}>
+            <button type="button" class="sw-past__toggle" aria-expanded={crate::components::true_false(open)} onclick={toggle}>
                 <span ~className={crate::components::modified("sw-icon", tone(incident.severity()))} aria-hidden="true"></span>
                 <span class="sw-past__name">
                     { for incident.source.as_deref().map(source_tag) }
@@ -192,15 +189,18 @@ pub fn PastIncident(props: &PastIncidentProps) -> Html {
                 </span>
                 <span class="sw-tree__chevron" aria-hidden="true"></span>
             </button>
-            if *open {
-                <IncidentTimeline
-                    incident={incident.clone()}
-                    now={props.now}
-                    times={props.times.clone()}
-                    level={props.level}
-                    titled={false}
-                    near={props.near.clone()}
-                />
+            if open {
+                { part(
+                    Kind::Timeline(IncidentTimelineProps {
+                        incident: incident.clone(),
+                        now: props.now,
+                        times: props.times.clone(),
+                        level: props.level,
+                        titled: false,
+                        near: props.near.clone(),
+                    }),
+                    None,
+                ) }
             }
         </li>
     }

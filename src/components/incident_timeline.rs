@@ -1,9 +1,10 @@
 use std::rc::Rc;
 
+use yew::html::Scope;
 use yew::prelude::*;
 
 use super::badge::badge;
-use super::body_text::BodyText;
+use super::part::{part, Kind, Msg, Part};
 use super::show_more::show_more;
 use super::tone;
 use super::update_entry::update_entry;
@@ -16,9 +17,9 @@ use crate::time::{self, TimeStyle};
 /// Updates shown before "Show N more updates".
 const FIRST_UPDATES: usize = 10;
 
-/// Props of [`IncidentTimeline`].
-#[derive(Properties, PartialEq)]
-pub struct IncidentTimelineProps {
+/// What [`incident_timeline`] shows.
+#[derive(PartialEq)]
+pub(crate) struct IncidentTimelineProps {
     /// The incident or maintenance (already as of `now`).
     pub incident: Incident,
     /// The current (or pinned) instant.
@@ -26,24 +27,24 @@ pub struct IncidentTimelineProps {
     /// Zone and locale for displayed times.
     pub times: Rc<TimeStyle>,
     /// Heading level of the incident's name (its root cause is one below).
-    #[prop_or(3)]
     pub level: u8,
-    /// Leave the name out, when the control that opened the timeline already shows it.
-    #[prop_or(true)]
+    /// Show the name (left out when the control that opened the timeline already shows it).
     pub titled: bool,
     /// The scheduled maintenance it began during or soon after, on the same components.
-    #[prop_or_default]
     pub near: Option<NearMaintenance>,
 }
 
 /// One incident: its name, status, impact, how long it lasted (or has lasted), the
-/// components it touches, every update newest first, and a link to it on the status page.
-#[function_component]
-pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
+/// components it touches, every update newest first, and a link to it on the status page (a
+/// [`Part`], [`Kind::Timeline`], whose flag is `all_updates`: "Show N more updates" pressed).
+pub(super) fn incident_timeline(
+    props: &IncidentTimelineProps,
+    all_updates: bool,
+    link: &Scope<Part>,
+) -> Html {
     let incident = &props.incident;
     let tz = &*props.times;
     let lang = tz.lang;
-    let all_updates = use_state(|| false);
     let root_cause = incident.root_cause();
     let edit_of = root_cause.as_ref().and_then(|r| r.edit_of);
     // The write-up shows once, as the root cause, not again in the timeline.
@@ -52,7 +53,7 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
         .iter()
         .filter(|u| root_cause.as_ref().and_then(|r| r.update_id) != Some(u.id.as_str()))
         .collect();
-    let shown_updates = if *all_updates { timeline.len() } else { FIRST_UPDATES };
+    let shown_updates = if all_updates { timeline.len() } else { FIRST_UPDATES };
     let hidden_updates = timeline.len().saturating_sub(shown_updates);
     let began = incident.began();
     let ended = incident.ended();
@@ -82,7 +83,7 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
         })
     });
     let names = incident.component_names();
-    let link = incident.shortlink.as_deref().and_then(text::http_url);
+    let shortlink = incident.shortlink.as_deref().and_then(text::http_url);
     let fact = |text: String| html! { <span class="sw-incident__fact">{ text }</span> };
 
     html! {
@@ -109,9 +110,10 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
             if !names.is_empty() {
                 <p class="sw-incident__components">{ super::isolated(lang, Key::Affected, &[super::name_run(names.iter().copied(), lang)]) }</p>
             }
-            { for props.near.clone().map(|near| html! {
-                <NearMaintenanceLine {near} now={props.now} times={props.times.clone()} level={props.level} />
-            }) }
+            { for props.near.clone().map(|near| part(
+                Kind::Near(NearProps { near, now: props.now, times: props.times.clone(), level: props.level }),
+                None,
+            )) }
             { for root_cause.map(|rca| html! {
                 <section class="sw-rootcause">
                     { super::heading_element(props.level + 1, "sw-rootcause__title", html! { { lang.t(Key::RootCause) } }) }
@@ -120,7 +122,7 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
                             { lang.t(Key::Published) }{ super::moment(at, tz, "") }
                         </p>
                     }) }
-                    <BodyText text={AttrValue::from(rca.body.to_owned())} />
+                    { part(Kind::Text(AttrValue::from(rca.body.to_owned())), None) }
                 </section>
             }) }
             <ol class="sw-timeline" aria-label={lang.t(Key::UpdatesNewestFirst)}>
@@ -129,12 +131,9 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
                 }) }
             </ol>
             if hidden_updates > 0 {
-                { show_more(hidden_updates, shown_updates, Key::ShowMoreUpdates, {
-                    let all_updates = all_updates.clone();
-                    Callback::from(move |()| all_updates.set(true))
-                }, lang) }
+                { show_more(hidden_updates, shown_updates, Key::ShowMoreUpdates, link.callback(|()| Msg::ShowAll), lang) }
             }
-            { for link.map(|href| html! {
+            { for shortlink.map(|href| html! {
                 <a class="sw-incident__link" {href} target="_blank" rel="noopener noreferrer nofollow">
                     { lang.t(if incident.is_maintenance() { Key::ViewMaintenance } else { Key::ViewIncident }) }
                 </a>
@@ -145,10 +144,14 @@ pub fn IncidentTimeline(props: &IncidentTimelineProps) -> Html {
 
 /// "Began 4 hr 21 min after the scheduled maintenance “…” on the same components", opening
 /// to that maintenance's own timeline (built only once opened); said as what it is, a
-/// coincidence in time and components, since the status page does not state a cause.
-#[function_component]
-fn NearMaintenanceLine(props: &NearProps) -> Html {
-    let open = use_state(|| false);
+/// coincidence in time and components, since the status page does not state a cause (a
+/// [`Part`], [`Kind::Near`], whose flag is `open`; `summary` is where Escape puts focus back).
+pub(super) fn near_maintenance_line(
+    props: &NearProps,
+    open: bool,
+    summary: &NodeRef,
+    link: &Scope<Part>,
+) -> Html {
     let near = &props.near;
     let lang = props.times.lang;
     let name = html! { { near.maintenance.name.clone() } };
@@ -160,49 +163,44 @@ fn NearMaintenanceLine(props: &NearProps) -> Html {
         ),
         None => super::isolated(lang, Key::BeganDuringMaintenance, &[name]),
     };
-    // The summary toggles the state, and the state the `open` attribute (click, Enter, Space).
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |event: MouseEvent| {
-            event.prevent_default();
-            open.set(!*open);
-        })
-    };
+    // The summary toggles the flag, and the flag the `open` attribute (click, Enter, Space).
+    let toggle = link.callback(|event: MouseEvent| {
+        event.prevent_default();
+        Msg::Toggle
+    });
     // Escape folds an open disclosure (not the whole panel), focus back on its summary.
-    let summary = use_node_ref();
-    let on_keydown = {
-        let (open, summary) = (open.clone(), summary.clone());
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" && *open {
-                event.stop_propagation();
-                open.set(false);
-                if let Some(summary) = summary.cast::<web_sys::HtmlElement>() {
-                    let _ = summary.focus();
-                }
-            }
+    let on_keydown = link.batch_callback(move |event: KeyboardEvent| {
+        (open && event.key() == "Escape").then(|| {
+            event.stop_propagation();
+            Msg::Fold
         })
-    };
+    });
     html! {
-        <details class="sw-near" part="near-maintenance" open={*open} onkeydown={on_keydown}>
-            <summary class="sw-near__summary" ref={summary} onclick={toggle}>{ said }</summary>
-            if *open {
+        <details class="sw-near" part="near-maintenance" {open} onkeydown={on_keydown}>
+            <summary class="sw-near__summary" ref={summary.clone()} onclick={toggle}>{ said }</summary>
+            if open {
                 <p class="sw-near__note">{ lang.t(Key::NotStatedRelated) }</p>
-                <IncidentTimeline
-                    incident={near.maintenance.clone()}
-                    now={props.now}
-                    times={props.times.clone()}
-                    level={props.level + 1}
-                />
+                { part(
+                    Kind::Timeline(IncidentTimelineProps {
+                        incident: near.maintenance.clone(),
+                        now: props.now,
+                        times: props.times.clone(),
+                        level: props.level + 1,
+                        titled: true,
+                        near: None,
+                    }),
+                    None,
+                ) }
             }
         </details>
     }
 }
 
-/// Props of [`NearMaintenanceLine`].
-#[derive(Properties, PartialEq)]
-struct NearProps {
-    near: NearMaintenance,
-    now: Time,
-    times: Rc<TimeStyle>,
-    level: u8,
+/// What [`near_maintenance_line`] shows.
+#[derive(PartialEq)]
+pub(crate) struct NearProps {
+    pub near: NearMaintenance,
+    pub now: Time,
+    pub times: Rc<TimeStyle>,
+    pub level: u8,
 }

@@ -1,10 +1,12 @@
 use std::rc::Rc;
 
+use yew::html::Scope;
 use yew::prelude::*;
 
-use super::component_tree::ComponentTree;
+use super::component_tree::ComponentTreeProps;
 use super::history::{history, HistoryProps};
-use super::incident_timeline::IncidentTimeline;
+use super::incident_timeline::IncidentTimelineProps;
+use super::part::{part, Kind, Msg, Part};
 use super::show_more::show_more;
 use super::status_tone;
 use crate::i18n::Key;
@@ -19,9 +21,9 @@ const FIRST_INCIDENTS: usize = 5;
 /// How many troubled components the panel lists before "and N more".
 const LISTED_COMPONENTS: usize = 25;
 
-/// Props of [`Panel`].
-#[derive(Properties, PartialEq)]
-pub struct PanelProps {
+/// What [`panel`] shows.
+#[derive(PartialEq)]
+pub(crate) struct PanelProps {
     /// The picture (already as of `now`).
     pub snapshot: Rc<Snapshot>,
     /// The current (or pinned) instant.
@@ -33,26 +35,21 @@ pub struct PanelProps {
     /// Zone and locale for displayed times.
     pub times: Rc<TimeStyle>,
     /// A full status page: every component, as a tree, instead of only the troubled ones.
-    #[prop_or_default]
     pub page: bool,
     /// Days of past incidents to list.
-    #[prop_or(14)]
     pub history_days: u32,
     /// Days ahead to announce maintenance.
-    #[prop_or(7)]
     pub maintenance_days: u32,
     /// Hours after a maintenance within which an incident on its components is linked to it.
-    #[prop_or(24)]
     pub near_maintenance_hours: u32,
 }
 
 /// What the banner opens: the timeline of every active incident and maintenance, or, when
-/// nothing is active, of the most recent incident.
-#[function_component]
-pub fn Panel(props: &PanelProps) -> Html {
+/// nothing is active, of the most recent incident (a [`Part`], [`Kind::Panel`], whose flag is
+/// `all_incidents`: "Show N more incidents" pressed).
+pub(super) fn panel(props: &PanelProps, all_incidents: bool, link: &Scope<Part>) -> Html {
     let snapshot = &props.snapshot;
     let lang = props.times.lang;
-    let all_incidents = use_state(|| false);
     if props.hidden {
         // Collapsed, the panel is an empty target for the banner's aria-controls: its
         // timelines are built when opened, so a closed banner costs the host page little.
@@ -131,37 +128,38 @@ pub fn Panel(props: &PanelProps) -> Html {
             if props.page && !nothing_active {
                 <h2 class="sw-panel__section">{ lang.t(Key::ActiveIncidents) }</h2>
             }
-            { for shown.iter().take(if *all_incidents { usize::MAX } else { FIRST_INCIDENTS }).map(|incident| html! {
-                <IncidentTimeline
-                    key={incident.key()}
-                    incident={(*incident).clone()}
-                    now={props.now}
-                    times={props.times.clone()}
-                    near={near(incident)}
-                />
-            }) }
-            if !*all_incidents && shown.len() > FIRST_INCIDENTS {
-                { show_more(shown.len() - FIRST_INCIDENTS, FIRST_INCIDENTS, Key::ShowMoreIncidents, {
-                    let all_incidents = all_incidents.clone();
-                    Callback::from(move |()| all_incidents.set(true))
-                }, lang) }
+            { for shown.iter().take(if all_incidents { usize::MAX } else { FIRST_INCIDENTS }).map(|incident| part(
+                Kind::Timeline(IncidentTimelineProps {
+                    incident: (*incident).clone(),
+                    now: props.now,
+                    times: props.times.clone(),
+                    level: 3,
+                    titled: true,
+                    near: near(incident),
+                }),
+                Some(incident.key()),
+            )) }
+            if !all_incidents && shown.len() > FIRST_INCIDENTS {
+                { show_more(shown.len() - FIRST_INCIDENTS, FIRST_INCIDENTS, Key::ShowMoreIncidents, link.callback(|()| Msg::ShowAll), lang) }
             }
             if !upcoming.is_empty() {
                 <section class="sw-upcoming">
                     { super::heading_element(section, "sw-upcoming__title", html! { { lang.t(Key::ScheduledMaintenance) } }) }
-                    { for upcoming.iter().map(|maintenance| html! {
-                        <IncidentTimeline
-                            key={maintenance.key()}
-                            incident={(*maintenance).clone()}
-                            now={props.now}
-                            times={props.times.clone()}
-                            level={section + 1}
-                        />
-                    }) }
+                    { for upcoming.iter().map(|maintenance| part(
+                        Kind::Timeline(IncidentTimelineProps {
+                            incident: (*maintenance).clone(),
+                            now: props.now,
+                            times: props.times.clone(),
+                            level: section + 1,
+                            titled: true,
+                            near: None,
+                        }),
+                        Some(maintenance.key()),
+                    )) }
                 </section>
             }
             if props.page {
-                <ComponentTree snapshot={snapshot.clone()} level={section} {lang} />
+                { part(Kind::Tree(ComponentTreeProps { snapshot: snapshot.clone(), level: section, lang }), None) }
             }
             if props.history_days > 0 {
                 { history(&HistoryProps {

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::badge::badge;
-use super::body_text::BodyText;
+use super::part::{part, Kind};
 use crate::i18n::{Key, Lang};
 use crate::labels;
 use crate::model::{AffectedComponent, Time, Update};
@@ -33,7 +33,7 @@ pub fn update_entry(update: &Update, now: Time, times: &TimeStyle, is_root_cause
             } else if is_root_cause {
                 <p class="sw-update__edited">{ lang.t(Key::TextIsRootCause) }</p>
             } else {
-                <BodyText text={AttrValue::from(update.body.clone())} />
+                { part(Kind::Text(AttrValue::from(update.body.clone())), None) }
             }
             if !update.affected.is_empty() {
                 <ul class="sw-update__changes" aria-label={lang.t(Key::ComponentChanges)}>
